@@ -1,0 +1,30 @@
+import type { Router } from '../src-shared/contract/router.ts';
+
+/** A published event, already validated against the contract. */
+export interface CoreEvent {
+  readonly name: string;
+  readonly payload: unknown;
+}
+
+/**
+ * The core as the transports see it: one router for requests and one stream of events.
+ * Built by `createCore` (src-main/core.ts); the Electron shell, the WebSocket server and the CLI
+ * all hold one of these and nothing else.
+ */
+export interface Core {
+  readonly router: Router;
+  onEvent(listener: (event: CoreEvent) => void): () => void;
+  readonly dataDir: string;
+  close(): Promise<void>;
+}
+
+export interface CoreOptions {
+  /** Folder of the workspace; the SQLite file is `<dataDir>/workspace.sqlite`. */
+  readonly dataDir: string;
+  /** Worker threads for jobs; default cores − 1, at least 1. */
+  readonly poolSize?: number;
+  /** Compiled worker entry (the Electron build passes its bundled chunk); default: the TS source via tsx. */
+  readonly workerFile?: string;
+  /** Create the demo instruments when the workspace is new. Default true. */
+  readonly seedDemo?: boolean;
+}

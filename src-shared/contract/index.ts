@@ -1,0 +1,29 @@
+import type { EventMap, RequestMap } from './define.ts';
+import { barRequests } from './bars.contract.ts';
+import { importRequests } from './import.contract.ts';
+import { instrumentEvents, instrumentRequests } from './instruments.contract.ts';
+import { jobEvents, jobRequests } from './jobs.contract.ts';
+import { workspaceRequests } from './workspace.contract.ts';
+
+/** Every request the core answers, on every transport. */
+export const requests = {
+  ...workspaceRequests,
+  ...instrumentRequests,
+  ...barRequests,
+  ...importRequests,
+  ...jobRequests,
+} satisfies RequestMap;
+
+/** Every event stream the core publishes. */
+export const events = {
+  ...instrumentEvents,
+  ...jobEvents,
+} satisfies EventMap;
+
+export type Requests = typeof requests;
+export type Events = typeof events;
+export type Channel = keyof Requests & string;
+export type EventName = keyof Events & string;
+
+export * from './define.ts';
+export * from './errors.ts';

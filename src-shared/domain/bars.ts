@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/**
+ * A series of bars, columnar: one Float64Array per field, all the same length.
+ * `time` is the bar's open time in ms since the epoch (UTC).
+ */
+export interface BarColumns {
+  time: Float64Array;
+  open: Float64Array;
+  high: Float64Array;
+  low: Float64Array;
+  close: Float64Array;
+  volume: Float64Array;
+}
+
+export const BAR_FIELDS = ['time', 'open', 'high', 'low', 'close', 'volume'] as const;
+export type BarField = (typeof BAR_FIELDS)[number];
+
+export function emptyBars(length = 0): BarColumns {
+  return {
+    time: new Float64Array(length),
+    open: new Float64Array(length),
+    high: new Float64Array(length),
+    low: new Float64Array(length),
+    close: new Float64Array(length),
+    volume: new Float64Array(length),
+  };
+}
+
+export function barCount(bars: BarColumns): number {
+  return bars.time.length;
+}
+
+/** A view of bars [start, end) sharing memory with `bars`. */
+export function sliceBars(bars: BarColumns, start: number, end: number): BarColumns {
+  return {
+    time: bars.time.subarray(start, end),
+    open: bars.open.subarray(start, end),
+    high: bars.high.subarray(start, end),
+    low: bars.low.subarray(start, end),
+    close: bars.close.subarray(start, end),
+    volume: bars.volume.subarray(start, end),
+  };
+}
+
+const column = z.instanceof(Float64Array);
+
+export const BarColumnsSchema = z
+  .object({ time: column, open: column, high: column, low: column, close: column, volume: column })
+  .refine((b) => BAR_FIELDS.every((f) => b[f].length === b.time.length), {
+    message: 'all bar columns must have the same length',
+  });
