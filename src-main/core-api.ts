@@ -27,4 +27,8 @@ export interface CoreOptions {
   readonly workerFile?: string;
   /** Create the demo instruments when the workspace is new. Default true. */
   readonly seedDemo?: boolean;
+  /** Folder of the SQL migrations; the Electron build ships them beside its bundle. */
+  readonly migrationsFolder?: string;
+  /** Check every handler's output against the contract (tests). */
+  readonly validateOutput?: boolean;
 }

@@ -43,7 +43,7 @@ export function sliceBars(bars: BarColumns, start: number, end: number): BarColu
   };
 }
 
-const column = z.instanceof(Float64Array);
+const column = z.custom<Float64Array>((v) => v instanceof Float64Array, { message: 'expected a Float64Array' });
 
 export const BarColumnsSchema = z
   .object({ time: column, open: column, high: column, low: column, close: column, volume: column })

@@ -1,0 +1,59 @@
+import { requests } from '../src-shared/contract/index.ts';
+import { createRouter } from '../src-shared/contract/router.ts';
+import type { Core, CoreOptions } from './core-api.ts';
+import { createHandlers } from './handlers/handlers.ts';
+import { ImportService } from './import/import-service.ts';
+import { Staging } from './import/staging.ts';
+import { JobManager } from './jobs/job-manager.ts';
+import { JobRepo } from './jobs/job-repo.ts';
+import { createWorkerPool, defaultPoolSize } from './jobs/worker-pool.ts';
+import { logBug } from './log.ts';
+import { BarService } from './services/bar-service.ts';
+import { seedDemoWorkspace } from './services/demo-seed.ts';
+import { EventBus } from './services/event-bus.ts';
+import { InstrumentRepo } from './services/instrument-repo.ts';
+import { BarStore } from './storage/bar-store.ts';
+import { openWorkspace } from './storage/database.ts';
+
+export interface CoreInternals extends Core {
+  readonly services: ReturnType<typeof wire>;
+}
+
+function wire(options: CoreOptions) {
+  const workspace = openWorkspace(options.dataDir, options.migrationsFolder);
+  const bus = new EventBus();
+  const store = new BarStore(workspace.sqlite);
+  const instruments = new InstrumentRepo(workspace.db);
+  const pool = createWorkerPool(options.workerFile, options.poolSize ?? defaultPoolSize());
+  const jobs = new JobManager(new JobRepo(workspace.db), (record) => bus.emit('jobs.updated', record), pool.size, (e) =>
+    logBug('job', e),
+  );
+  const bars = new BarService(store, instruments);
+  const imports = new ImportService(workspace, store, instruments, jobs, pool, new Staging(), bus);
+  if (options.seedDemo !== false) seedDemoWorkspace(workspace, instruments, store);
+  return { workspace, bus, store, instruments, pool, jobs, bars, imports };
+}
+
+/** The composition root of the core: storage, services, jobs and the router over the contract. */
+export async function createCore(options: CoreOptions): Promise<CoreInternals> {
+  const services = wire(options);
+  const handlers = createHandlers({ ...services, dataDir: options.dataDir });
+  const router = createRouter(requests, handlers, {
+    validateOutput: options.validateOutput ?? false,
+    onBug: (channel, error) => logBug(channel, error),
+  });
+  let closed = false;
+  return {
+    router,
+    services,
+    dataDir: options.dataDir,
+    onEvent: (listener) => services.bus.on(listener),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await services.jobs.shutdown();
+      await services.pool.destroy();
+      services.workspace.close();
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { sqliteVersion } from '../storage/database.ts';
+import type { Handlers } from '../../src-shared/contract/define.ts';
+import { AppFailure } from '../../src-shared/contract/errors.ts';
+import type { Requests } from '../../src-shared/contract/index.ts';
+import type { ImportService } from '../import/import-service.ts';
+import type { JobManager } from '../jobs/job-manager.ts';
+import type { Workspace } from '../storage/database.ts';
+import type { BarService } from '../services/bar-service.ts';
+import { isDemoOnly } from '../services/demo-seed.ts';
+import type { EventBus } from '../services/event-bus.ts';
+import type { InstrumentRepo } from '../services/instrument-repo.ts';
+import { APP_VERSION } from '../version.ts';
+
+export interface Services {
+  readonly workspace: Workspace;
+  readonly dataDir: string;
+  readonly instruments: InstrumentRepo;
+  readonly bars: BarService;
+  readonly imports: ImportService;
+  readonly jobs: JobManager;
+  readonly bus: EventBus;
+}
+
+/** One handler per contract request; a missing one does not compile. */
+export function createHandlers(s: Services): Handlers<Requests> {
+  return {
+    'workspace.info': () => ({
+      appVersion: APP_VERSION,
+      schemaVersion: s.workspace.schemaVersion,
+      dataDir: s.dataDir,
+      dbFile: s.workspace.file,
+      sqliteVersion: sqliteVersion(s.workspace.sqlite),
+      demoOnly: isDemoOnly(s.instruments),
+    }),
+    'instruments.list': () => s.instruments.list(),
+    'instruments.remove': ({ instrumentId }) => {
+      const instrument = s.instruments.get(instrumentId);
+      if (!instrument) throw new AppFailure('NOT_FOUND', `No instrument with id ${instrumentId}`);
+      const removedBars = instrument.series.reduce((sum, series) => sum + series.count, 0);
+      s.instruments.remove(instrumentId);
+      s.bus.emit('instruments.changed', { instrumentIds: [instrumentId] });
+      return { removedBars };
+    },
+    'bars.query': ({ instrumentId, timeframe, from, to, limit }) => {
+      const { bars, resampledFrom } = s.bars.query(instrumentId, timeframe, { from, to, limit });
+      return { instrumentId, timeframe, resampledFrom, bars };
+    },
+    'import.preview': ({ fileName, data }) => s.imports.preview(fileName, data),
+    'import.start': ({ stagedId, options, instrument }) => s.imports.startStaged(stagedId, options, instrument),
+    'import.discard': ({ stagedId }) => ({ discarded: s.imports.discard(stagedId) }),
+    'jobs.list': ({ limit }) => s.jobs.list(limit),
+    'jobs.cancel': ({ jobId }) => {
+      if (!s.jobs.get(jobId)) throw new AppFailure('NOT_FOUND', `No job ${jobId}`);
+      return { cancelled: s.jobs.cancel(jobId) };
+    },
+  };
+}

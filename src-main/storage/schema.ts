@@ -1,0 +1,101 @@
+import { sql } from 'drizzle-orm';
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** Instruments: one row per tradable thing, unique per source, venue and symbol. */
+export const instruments = sqliteTable(
+  'instruments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    symbol: text('symbol').notNull(),
+    venue: text('venue').notNull().default(''),
+    assetClass: text('asset_class').notNull(),
+    currency: text('currency').notNull(),
+    tickSize: real('tick_size').notNull(),
+    lotSize: real('lot_size').notNull(),
+    source: text('source').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('instruments_identity').on(t.source, t.venue, t.symbol)],
+);
+
+/**
+ * Bars, columnar: each row is a chunk of up to CHUNK_BARS consecutive bar slots of one series, its
+ * `data` blob holding six little-endian float64 columns (time, open, high, low, close, volume).
+ * Read and written with raw statements (see bar-store.ts); drizzle only owns the DDL.
+ */
+export const barChunks = sqliteTable(
+  'bar_chunks',
+  {
+    instrumentId: integer('instrument_id')
+      .notNull()
+      .references(() => instruments.id, { onDelete: 'cascade' }),
+    timeframe: text('timeframe').notNull(),
+    chunkStart: integer('chunk_start').notNull(),
+    count: integer('count').notNull(),
+    firstTime: integer('first_time').notNull(),
+    lastTime: integer('last_time').notNull(),
+    data: blob('data', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.instrumentId, t.timeframe, t.chunkStart] })],
+);
+
+/** Per-series totals, kept in step with bar_chunks in the same transaction, so listing is instant. */
+export const barSeries = sqliteTable(
+  'bar_series',
+  {
+    instrumentId: integer('instrument_id')
+      .notNull()
+      .references(() => instruments.id, { onDelete: 'cascade' }),
+    timeframe: text('timeframe').notNull(),
+    count: integer('count').notNull(),
+    firstTime: integer('first_time'),
+    lastTime: integer('last_time'),
+  },
+  (t) => [primaryKey({ columns: [t.instrumentId, t.timeframe] })],
+);
+
+/** Jobs: the persisted record of every long task (inputs, state, outcome). */
+export const jobs = sqliteTable(
+  'jobs',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    state: text('state').notNull(),
+    progress: text('progress', { mode: 'json' }),
+    input: text('input', { mode: 'json' }),
+    result: text('result', { mode: 'json' }),
+    error: text('error', { mode: 'json' }),
+    createdAt: integer('created_at').notNull(),
+    startedAt: integer('started_at'),
+    finishedAt: integer('finished_at'),
+  },
+  (t) => [index('jobs_created').on(t.createdAt)],
+);
+
+/** Provenance of every import: what file, with which options, and what it changed. */
+export const imports = sqliteTable('imports', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  jobId: text('job_id'),
+  instrumentId: integer('instrument_id')
+    .notNull()
+    .references(() => instruments.id, { onDelete: 'cascade' }),
+  fileName: text('file_name').notNull(),
+  fileBytes: integer('file_bytes').notNull(),
+  fileSha256: text('file_sha256').notNull(),
+  options: text('options', { mode: 'json' }).notNull(),
+  timeframe: text('timeframe').notNull(),
+  inserted: integer('inserted').notNull(),
+  updated: integer('updated').notNull(),
+  unchanged: integer('unchanged').notNull(),
+  rejected: integer('rejected').notNull(),
+  importedAt: integer('imported_at')
+    .notNull()
+    .default(sql`(unixepoch() * 1000)`),
+});
+
+/** Small workspace facts: who created it, whether the demo was seeded. */
+export const meta = sqliteTable('meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

@@ -1,0 +1,45 @@
+import { decodeFrame, encodeFrame } from '../../src-shared/transport/codec.ts';
+import type { ClientFrame, ServerFrame } from '../../src-shared/transport/protocol.ts';
+
+export function encodeClientFrame(frame: ClientFrame): Uint8Array<ArrayBuffer> {
+  return encodeFrame(frame) as Uint8Array<ArrayBuffer>;
+}
+
+/** Decodes one binary message; null when it is not a frame we understand. */
+export function decodeServerFrame(data: unknown): ServerFrame | null {
+  if (!(data instanceof ArrayBuffer)) return null;
+  let frame: unknown;
+  try {
+    frame = decodeFrame(new Uint8Array(data));
+  } catch {
+    return null;
+  }
+  if (typeof frame !== 'object' || frame === null) return null;
+  const f = frame as Record<string, unknown>;
+  switch (f.t) {
+    case 'hello':
+      return typeof f.protocol === 'number' ? (f as ServerFrame) : null;
+    case 'res':
+      return typeof f.id === 'number' && typeof f.ok === 'boolean' ? (f as ServerFrame) : null;
+    case 'ev':
+      return typeof f.ev === 'string' ? (f as ServerFrame) : null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * A browser cannot see why a WebSocket upgrade failed (every failure is close code 1006), so we
+ * ask the same address over plain HTTP: the server answers 401 to a bad or missing token.
+ */
+export async function upgradeWasUnauthorized(probeUrl: string): Promise<boolean> {
+  try {
+    const response = await fetch(probeUrl, { method: 'GET', cache: 'no-store', credentials: 'omit' });
+    return response.status === 401 || response.status === 403;
+  } catch {
+    return false; // the server is unreachable: a network problem, not a token problem
+  }
+}
+
+/** Close codes a server may use to end an accepted socket for authentication reasons. */
+export const AUTH_CLOSE_CODES: ReadonlySet<number> = new Set([1008, 4401, 4403]);

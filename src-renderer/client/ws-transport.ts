@@ -1,0 +1,196 @@
+import type { Result } from '../../src-shared/contract/index.ts';
+import { PROTOCOL_VERSION } from '../../src-shared/transport/protocol.ts';
+import type { ClientFrame, ServerFrame } from '../../src-shared/transport/protocol.ts';
+import type { ConnectionState, Transport } from '../../src-shared/transport/transport.ts';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
+import { TransportError } from './client-error.ts';
+import { Emitter, ListenerSets } from './listeners.ts';
+import { AUTH_CLOSE_CODES, decodeServerFrame, encodeClientFrame, upgradeWasUnauthorized } from './ws-frames.ts';
+
+/** Why a transport stopped for good: the UI explains each differently. */
+export type CloseReason = 'unauthorized' | 'protocol' | 'stopped';
+
+export interface WsTransportOptions {
+  readonly url: string;
+  /** Plain-HTTP twin of `url`, asked when an upgrade fails to tell a bad token from a dead server. */
+  readonly probeUrl: string;
+  readonly backoff?: BackoffOptions;
+  /** How long a request may wait for the connection before it fails. */
+  readonly queueTimeoutMs?: number;
+  readonly helloTimeoutMs?: number;
+}
+
+interface Pending {
+  readonly frame: ClientFrame;
+  resolve(result: Result<unknown>): void;
+  reject(error: TransportError): void;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+/** The WebSocket transport of headless/browser mode: msgpack frames, reconnects, re-subscribes. */
+export class WsTransport implements Transport {
+  state: ConnectionState = 'connecting';
+  closeReason: CloseReason | null = null;
+  serverVersion: string | null = null;
+  /** When the next reconnect attempt happens (ms since the epoch), while waiting for it. */
+  nextRetryAt: number | null = null;
+
+  private socket: WebSocket | null = null;
+  private ready = false;
+  private everOpened = false;
+  private attempt = 0;
+  private nextId = 1;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private helloTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly inFlight = new Map<number, Pending>();
+  private readonly outbox = new Set<Pending>();
+  private readonly events = new ListenerSets<unknown>();
+  private readonly states = new Emitter<ConnectionState>();
+
+  constructor(private readonly options: WsTransportOptions) {
+    window.addEventListener('online', () => this.retryNow());
+    this.connect();
+  }
+
+  invoke(channel: string, input: unknown): Promise<Result<unknown>> {
+    if (this.state === 'closed') return Promise.reject(new TransportError('DISCONNECTED', 'Not connected to Candlewick'));
+    return new Promise((resolve, reject) => {
+      const pending: Pending = { frame: { t: 'req', id: this.nextId++, ch: channel, in: input }, resolve, reject };
+      if (this.ready) return this.sendRequest(pending);
+      pending.timer = setTimeout(() => {
+        this.outbox.delete(pending);
+        reject(new TransportError('DISCONNECTED', `No connection to Candlewick; "${channel}" was not sent`));
+      }, this.options.queueTimeoutMs ?? 30_000);
+      this.outbox.add(pending);
+    });
+  }
+
+  subscribe(event: string, listener: (payload: unknown) => void): () => void {
+    if (this.events.add(event, listener) && this.ready) this.send({ t: 'sub', ev: event });
+    return () => {
+      if (this.events.remove(event, listener) && this.ready) this.send({ t: 'unsub', ev: event });
+    };
+  }
+
+  onState(listener: (state: ConnectionState) => void): () => void {
+    return this.states.add(listener);
+  }
+
+  /** Skip the backoff wait (the network came back, or the user asked). */
+  retryNow(): void {
+    if (this.socket || this.state === 'closed') return;
+    clearTimeout(this.retryTimer);
+    this.connect();
+  }
+
+  close(): void {
+    this.stop('stopped');
+    this.socket?.close(1000);
+  }
+
+  private connect(): void {
+    this.nextRetryAt = null;
+    const socket = new WebSocket(this.options.url);
+    socket.binaryType = 'arraybuffer';
+    this.socket = socket;
+    socket.onmessage = (message) => this.onFrame(decodeServerFrame(message.data));
+    socket.onclose = (event) => void this.onSocketClose(socket, event.code);
+    socket.onopen = () => {
+      this.helloTimer = setTimeout(() => socket.close(4000, 'no hello'), this.options.helloTimeoutMs ?? 10_000);
+    };
+  }
+
+  private onFrame(frame: ServerFrame | null): void {
+    if (!frame) return; // a frame we cannot read is dropped, not fatal
+    if (frame.t === 'hello') return this.onHello(frame.protocol, frame.appVersion);
+    if (frame.t === 'ev') return this.events.emit(frame.ev, frame.p);
+    const pending = this.inFlight.get(frame.id);
+    if (!pending) return;
+    this.inFlight.delete(frame.id);
+    pending.resolve(frame.ok ? { ok: true, value: frame.out } : { ok: false, error: frame.err });
+  }
+
+  private onHello(protocol: number, appVersion: string): void {
+    clearTimeout(this.helloTimer);
+    if (protocol !== PROTOCOL_VERSION) {
+      this.stop('protocol');
+      this.socket?.close(1000);
+      return;
+    }
+    this.serverVersion = appVersion;
+    this.ready = true;
+    this.everOpened = true;
+    this.attempt = 0;
+    for (const event of this.events.names()) this.send({ t: 'sub', ev: event });
+    for (const pending of this.outbox) {
+      clearTimeout(pending.timer);
+      this.sendRequest(pending);
+    }
+    this.outbox.clear();
+    this.setState('open');
+  }
+
+  private async onSocketClose(socket: WebSocket, code: number): Promise<void> {
+    if (socket !== this.socket) return;
+    clearTimeout(this.helloTimer);
+    const hadHello = this.ready;
+    this.socket = null;
+    this.ready = false;
+    this.failInFlight('The connection to Candlewick was lost before the answer arrived');
+    if (this.state === 'closed') return;
+    const unauthorized =
+      AUTH_CLOSE_CODES.has(code) || (!hadHello && (await upgradeWasUnauthorized(this.options.probeUrl)));
+    if (this.isClosed()) return; // closed by the app while we were asking
+    if (unauthorized) return this.stop('unauthorized');
+    const delay = backoffDelay(this.attempt++, this.options.backoff ?? DEFAULT_BACKOFF);
+    this.nextRetryAt = Date.now() + delay;
+    this.retryTimer = setTimeout(() => this.connect(), delay);
+    this.setState(this.everOpened ? 'reconnecting' : 'connecting');
+  }
+
+  private sendRequest(pending: Pending): void {
+    if (pending.frame.t !== 'req') return;
+    this.inFlight.set(pending.frame.id, pending);
+    if (!this.send(pending.frame)) {
+      this.inFlight.delete(pending.frame.id);
+      pending.reject(new TransportError('PROTOCOL', `Could not encode the input of "${pending.frame.ch}"`));
+    }
+  }
+
+  private send(frame: ClientFrame): boolean {
+    try {
+      this.socket?.send(encodeClientFrame(frame));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private failInFlight(message: string): void {
+    for (const pending of this.inFlight.values()) pending.reject(new TransportError('DISCONNECTED', message));
+    this.inFlight.clear();
+  }
+
+  private stop(reason: CloseReason): void {
+    this.closeReason = reason;
+    clearTimeout(this.retryTimer);
+    this.nextRetryAt = null;
+    this.failInFlight('The connection to Candlewick was closed');
+    for (const pending of this.outbox) {
+      clearTimeout(pending.timer);
+      pending.reject(new TransportError('DISCONNECTED', 'The connection to Candlewick was closed'));
+    }
+    this.outbox.clear();
+    this.setState('closed');
+  }
+
+  private isClosed(): boolean {
+    return this.state === 'closed';
+  }
+
+  private setState(state: ConnectionState): void {
+    if (state === this.state) return;
+    this.state = state;
+    this.states.emit(state);
+  }
+}

@@ -1,0 +1,23 @@
+import { IconActivity, IconDatabase, IconSettings, type Icon } from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+import { ActivityPage } from '../pages/activity/ActivityPage.tsx';
+import { DataPage } from '../pages/data/DataPage.tsx';
+import { SettingsPage } from '../pages/settings/SettingsPage.tsx';
+
+export interface PageDef {
+  readonly id: PageId;
+  readonly label: string;
+  readonly description: string;
+  readonly icon: Icon;
+  readonly Component: ComponentType;
+}
+
+export const PAGE_IDS = ['data', 'activity', 'settings'] as const;
+export type PageId = (typeof PAGE_IDS)[number];
+
+/** Only pages that work are listed; each new capability adds its page here. */
+export const PAGES: readonly PageDef[] = [
+  { id: 'data', label: 'Data', description: 'Instruments and stored bars', icon: IconDatabase, Component: DataPage },
+  { id: 'activity', label: 'Activity', description: 'Jobs and their progress', icon: IconActivity, Component: ActivityPage },
+  { id: 'settings', label: 'Settings', description: 'Theme and workspace', icon: IconSettings, Component: SettingsPage },
+];

@@ -1,0 +1,30 @@
+import type { Channel, EventName } from './index.ts';
+
+/**
+ * The contract's request and event names as plain strings, for code that must check a name
+ * without loading the schemas (the Electron preload: a sandboxed script where every byte of zod
+ * would be bundled in). Type-only imports, so nothing else comes along at run time.
+ * The compiler keeps these lists equal to the contract: a name added to `requests` or `events`
+ * and not here fails `tsc -b` below, naming what is missing.
+ */
+export const REQUEST_NAMES = [
+  'workspace.info',
+  'instruments.list',
+  'instruments.remove',
+  'bars.query',
+  'import.preview',
+  'import.start',
+  'import.discard',
+  'jobs.list',
+  'jobs.cancel',
+] as const satisfies readonly Channel[];
+
+export const EVENT_NAMES = ['instruments.changed', 'jobs.updated'] as const satisfies readonly EventName[];
+
+type Complete<All extends string, Listed extends string> = [Exclude<All, Listed>] extends [never]
+  ? true
+  : { missingFromNamesTs: Exclude<All, Listed> };
+type AssertTrue<T extends true> = T;
+
+export type RequestNamesAreComplete = AssertTrue<Complete<Channel, (typeof REQUEST_NAMES)[number]>>;
+export type EventNamesAreComplete = AssertTrue<Complete<EventName, (typeof EVENT_NAMES)[number]>>;

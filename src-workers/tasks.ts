@@ -1,0 +1,36 @@
+import type { BarColumns } from '../src-shared/domain/bars.ts';
+import type { ParseOptions } from '../src-shared/domain/import.ts';
+import { parseFile, type ParseOutcome } from './import/index.ts';
+
+/** Reports progress from inside a task: done of total, and what is happening. */
+export type ReportProgress = (done: number, total: number, phase: string) => void;
+
+/**
+ * Every task the worker pool runs, as pure functions. The pool entry (pool-worker.ts) dispatches
+ * to these by name; tests and the CLI may call them directly, with identical results.
+ */
+export const tasks = {
+  'import.parse': (payload: { bytes: Uint8Array; options: ParseOptions }, progress: ReportProgress): ParseOutcome =>
+    parseFile(payload.bytes, payload.options, (done, total) => progress(done, total, 'Parsing rows')),
+} satisfies Record<string, (payload: never, progress: ReportProgress) => unknown>;
+
+export type Tasks = typeof tasks;
+export type TaskName = keyof Tasks;
+export type TaskPayload<N extends TaskName> = Parameters<Tasks[N]>[0];
+export type TaskResult<N extends TaskName> = ReturnType<Tasks[N]>;
+
+/** The typed-array buffers of a result, so the pool can transfer rather than copy them. */
+export function transferablesOf(value: unknown, found: ArrayBuffer[] = [], depth = 0): ArrayBuffer[] {
+  if (depth > 4 || value === null || typeof value !== 'object') return found;
+  if (ArrayBuffer.isView(value)) {
+    const buffer = value.buffer;
+    if (buffer instanceof ArrayBuffer && !found.includes(buffer) && value.byteLength === buffer.byteLength) {
+      found.push(buffer);
+    }
+    return found;
+  }
+  for (const child of Object.values(value)) transferablesOf(child, found, depth + 1);
+  return found;
+}
+
+export type { BarColumns };

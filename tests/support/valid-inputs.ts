@@ -1,0 +1,30 @@
+import type { Channel } from '../../src-shared/contract/index.ts';
+
+/**
+ * One well-formed input per contract channel, used as the seed the fuzz tests corrupt.
+ * A channel added to the contract without an entry here fails the contract test.
+ */
+export const VALID_INPUTS: Record<Channel, Record<string, unknown>> = {
+  'workspace.info': {},
+  'instruments.list': {},
+  'instruments.remove': { instrumentId: 999 },
+  'bars.query': { instrumentId: 1, timeframe: '1d', from: 0, to: 1e12, limit: 10 },
+  'import.preview': { fileName: 'x.csv', data: new TextEncoder().encode('Date,Open,High,Low,Close,Volume\n2024-01-02,1,2,0.5,1.5,100\n') },
+  'import.start': {
+    stagedId: 'stg_abcdefgh',
+    options: {
+      kind: 'bars',
+      delimiter: ',',
+      hasHeader: true,
+      dateFormat: 'iso',
+      mapping: { date: 0, open: 1, high: 2, low: 3, close: 4, volume: 5 },
+      timeZone: 'UTC',
+      timeframe: '1d',
+      decimalComma: false,
+    },
+    instrument: { symbol: 'ABC' },
+  },
+  'import.discard': { stagedId: 'stg_abcdefgh' },
+  'jobs.list': { limit: 5 },
+  'jobs.cancel': { jobId: 'job_abcdefgh' },
+};
