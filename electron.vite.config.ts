@@ -18,6 +18,10 @@ import { META_CONTENT_SECURITY_POLICY } from './src-main/shell/csp.ts';
 
 const root = import.meta.dirname;
 const at = (...parts: string[]): string => resolve(root, ...parts);
+const packageJson = JSON.parse(readFileSync(at('package.json'), 'utf8')) as {
+  version: string;
+  dependencies?: Record<string, string>;
+};
 
 /**
  * The desktop renderer's CSP as a `<meta>` tag too, because a header does not reach every
@@ -72,8 +76,7 @@ function copyMigrations(from: string): Plugin {
  * module-private Symbol.
  */
 function poolWorker(entry: string, outDir: string): Plugin {
-  const pkg = JSON.parse(readFileSync(at('package.json'), 'utf8')) as { dependencies?: Record<string, string> };
-  const deps = Object.keys(pkg.dependencies ?? {});
+  const deps = Object.keys(packageJson.dependencies ?? {});
   let mode = 'production';
   let target: string | string[] | false = 'node20';
   return {
@@ -110,6 +113,8 @@ function poolWorker(entry: string, outDir: string): Plugin {
 
 export default defineConfig({
   main: {
+    // For src-main/version.ts: the bundle has no package.json beside it to read the version from.
+    define: { __CANDLEWICK_VERSION__: JSON.stringify(packageJson.version) },
     plugins: [copyMigrations(at('src-main/storage/migrations')), poolWorker(at('src-workers/pool-worker.ts'), at('out/main'))],
     build: {
       outDir: at('out/main'),

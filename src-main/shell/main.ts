@@ -25,7 +25,7 @@ app.enableSandbox();
 app.on('web-contents-created', (_event, contents) => denyByDefault(contents));
 
 if (app.requestSingleInstanceLock()) {
-  start().catch((error: unknown) => fail(error, '(not chosen yet)'));
+  start().catch((error: unknown) => fail(error, undefined));
 } else {
   // Another Candlewick is running; it brings its window forward (see 'second-instance').
   app.quit();
@@ -37,10 +37,11 @@ async function start(): Promise<void> {
   // point a shipped app at another page.
   const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
   const renderer = devUrl ? devServerTarget(devUrl) : fileTarget(files.rendererIndex);
-  let dataDir = '(not chosen yet)';
+  let dataDir: string | undefined;
   try {
-    dataDir = parseDataDirArg(process.argv, process.cwd()) ?? defaultDataDir();
+    // After ready: on Linux an error box shown earlier goes to stderr only.
     await app.whenReady();
+    dataDir = parseDataDirArg(process.argv, process.cwd()) ?? defaultDataDir();
     const settings = openSettings();
     nativeTheme.themeSource = settings.theme();
     hardenSession(session.defaultSession, renderer);
@@ -106,7 +107,7 @@ function openUi(core: Core, renderer: RendererTarget, settings: ShellSettings, p
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
 }
 
-function fail(error: unknown, dataDir: string): void {
+function fail(error: unknown, dataDir: string | undefined): void {
   console.error('[shell] startup failed:', error);
   const { title, message } = describeStartupFailure(error, dataDir);
   dialog.showErrorBox(title, message);

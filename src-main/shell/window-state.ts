@@ -6,22 +6,22 @@ import type { WindowState } from './settings.ts';
  * lies on any display (a monitor was unplugged) is dropped, so the window opens centred.
  */
 
+/** Pixels of the window, across and down, that must show on one display to keep its position. */
 const MIN_VISIBLE = 64;
 
 /** The saved state, with its position kept only if enough of the window shows on some display. */
 export function restorableState(saved: WindowState): WindowState {
   if (saved.x === undefined || saved.y === undefined) return saved;
   const rect: Rectangle = { x: saved.x, y: saved.y, width: saved.width, height: saved.height };
-  const visible = screen.getAllDisplays().some((d) => overlap(rect, d.workArea) >= MIN_VISIBLE * MIN_VISIBLE);
-  if (visible) return saved;
+  if (screen.getAllDisplays().some((d) => showsEnough(rect, d.workArea))) return saved;
   const { x: _x, y: _y, ...size } = saved;
   return size;
 }
 
-function overlap(a: Rectangle, b: Rectangle): number {
+function showsEnough(a: Rectangle, b: Rectangle): boolean {
   const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
   const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-  return w > 0 && h > 0 ? w * h : 0;
+  return w >= MIN_VISIBLE && h >= MIN_VISIBLE;
 }
 
 /** Saves the window's state a moment after it stops moving or resizing, and when it closes. */

@@ -27,7 +27,8 @@ export interface ClientOptions {
 
 export function createClient(transport: ClientTransport, options: ClientOptions = {}): Client {
   const fail = (error: ClientError): never => {
-    options.onError?.(error);
+    // Once the transport is refused for good the whole window explains it; no toast per call.
+    if (!transport.closeReason || transport.closeReason === 'stopped') options.onError?.(error);
     throw error;
   };
 

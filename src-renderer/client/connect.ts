@@ -9,6 +9,10 @@ export function connect(options: ClientOptions): Client {
   const bridge = preloadBridge();
   if (bridge) return createClient(new IpcTransport(bridge), options);
   const token = accessToken();
-  const transport = new WsTransport({ url: socketUrl(WS_PATH, token), probeUrl: probeUrl(WS_PATH, token) });
+  const transport = new WsTransport({
+    url: socketUrl(WS_PATH, token),
+    probeUrl: probeUrl(WS_PATH, token),
+    hasToken: token !== null,
+  });
   return createClient(transport, options);
 }

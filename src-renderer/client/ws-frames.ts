@@ -28,16 +28,20 @@ export function decodeServerFrame(data: unknown): ServerFrame | null {
   }
 }
 
+/** What plain HTTP says about the address whose WebSocket upgrade just failed. */
+export type ProbeVerdict = 'refused' | 'reachable' | 'unreachable';
+
 /**
  * A browser cannot see why a WebSocket upgrade failed (every failure is close code 1006), so we
- * ask the same address over plain HTTP: the server answers 401 to a bad or missing token.
+ * ask the same address over plain HTTP: 401/403 is a refusal; any other answer means the server
+ * is up (so the upgrade itself was refused); no answer means the network or the server is down.
  */
-export async function upgradeWasUnauthorized(probeUrl: string): Promise<boolean> {
+export async function probe(probeUrl: string): Promise<ProbeVerdict> {
   try {
     const response = await fetch(probeUrl, { method: 'GET', cache: 'no-store', credentials: 'omit' });
-    return response.status === 401 || response.status === 403;
+    return response.status === 401 || response.status === 403 ? 'refused' : 'reachable';
   } catch {
-    return false; // the server is unreachable: a network problem, not a token problem
+    return 'unreachable';
   }
 }
 

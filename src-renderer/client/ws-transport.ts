@@ -5,7 +5,7 @@ import type { ConnectionState, Transport } from '../../src-shared/transport/tran
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
 import { TransportError } from './client-error.ts';
 import { Emitter, ListenerSets } from './listeners.ts';
-import { AUTH_CLOSE_CODES, decodeServerFrame, encodeClientFrame, upgradeWasUnauthorized } from './ws-frames.ts';
+import { AUTH_CLOSE_CODES, decodeServerFrame, encodeClientFrame, probe } from './ws-frames.ts';
 
 /** Why a transport stopped for good: the UI explains each differently. */
 export type CloseReason = 'unauthorized' | 'protocol' | 'stopped';
@@ -14,6 +14,8 @@ export interface WsTransportOptions {
   readonly url: string;
   /** Plain-HTTP twin of `url`, asked when an upgrade fails to tell a bad token from a dead server. */
   readonly probeUrl: string;
+  /** False when the page has no token at all: then the first refused upgrade is conclusive. */
+  readonly hasToken: boolean;
   readonly backoff?: BackoffOptions;
   /** How long a request may wait for the connection before it fails. */
   readonly queueTimeoutMs?: number;
@@ -37,8 +39,14 @@ export class WsTransport implements Transport {
 
   private socket: WebSocket | null = null;
   private ready = false;
+  /** The current socket got past the HTTP upgrade (it may still be waiting for hello). */
+  private upgraded = false;
+  /** A reconnect is scheduled (and nothing else is under way). */
+  private waiting = false;
   private everOpened = false;
   private attempt = 0;
+  /** Upgrades refused in a row while the server answered HTTP: a token it does not accept. */
+  private refusals = 0;
   private nextId = 1;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private helloTimer: ReturnType<typeof setTimeout> | undefined;
@@ -78,7 +86,7 @@ export class WsTransport implements Transport {
 
   /** Skip the backoff wait (the network came back, or the user asked). */
   retryNow(): void {
-    if (this.socket || this.state === 'closed') return;
+    if (!this.waiting) return;
     clearTimeout(this.retryTimer);
     this.connect();
   }
@@ -90,12 +98,16 @@ export class WsTransport implements Transport {
 
   private connect(): void {
     this.nextRetryAt = null;
+    this.waiting = false;
+    this.upgraded = false;
     const socket = new WebSocket(this.options.url);
     socket.binaryType = 'arraybuffer';
     this.socket = socket;
     socket.onmessage = (message) => this.onFrame(decodeServerFrame(message.data));
     socket.onclose = (event) => void this.onSocketClose(socket, event.code);
+    socket.onerror = () => {}; // a close event always follows; it is handled there
     socket.onopen = () => {
+      this.upgraded = true;
       this.helloTimer = setTimeout(() => socket.close(4000, 'no hello'), this.options.helloTimeoutMs ?? 10_000);
     };
   }
@@ -121,6 +133,7 @@ export class WsTransport implements Transport {
     this.ready = true;
     this.everOpened = true;
     this.attempt = 0;
+    this.refusals = 0;
     for (const event of this.events.names()) this.send({ t: 'sub', ev: event });
     for (const pending of this.outbox) {
       clearTimeout(pending.timer);
@@ -133,19 +146,31 @@ export class WsTransport implements Transport {
   private async onSocketClose(socket: WebSocket, code: number): Promise<void> {
     if (socket !== this.socket) return;
     clearTimeout(this.helloTimer);
-    const hadHello = this.ready;
+    const upgraded = this.upgraded;
     this.socket = null;
     this.ready = false;
     this.failInFlight('The connection to Candlewick was lost before the answer arrived');
     if (this.state === 'closed') return;
-    const unauthorized =
-      AUTH_CLOSE_CODES.has(code) || (!hadHello && (await upgradeWasUnauthorized(this.options.probeUrl)));
+    const refused = AUTH_CLOSE_CODES.has(code) || (!upgraded && (await this.upgradeRefused()));
     if (this.isClosed()) return; // closed by the app while we were asking
-    if (unauthorized) return this.stop('unauthorized');
+    if (refused) return this.stop('unauthorized');
     const delay = backoffDelay(this.attempt++, this.options.backoff ?? DEFAULT_BACKOFF);
     this.nextRetryAt = Date.now() + delay;
     this.retryTimer = setTimeout(() => this.connect(), delay);
+    this.waiting = true;
     this.setState(this.everOpened ? 'reconnecting' : 'connecting');
+  }
+
+  /**
+   * Whether a failed upgrade means "not allowed". The server refuses a bad token with 401 on the
+   * upgrade, which a browser cannot read; when plain HTTP to the same address answers but the
+   * upgrade fails twice in a row (once without a token), the token is what is wrong.
+   */
+  private async upgradeRefused(): Promise<boolean> {
+    const verdict = await probe(this.options.probeUrl);
+    if (verdict === 'refused') return true;
+    this.refusals = verdict === 'reachable' ? this.refusals + 1 : 0;
+    return this.refusals >= (this.options.hasToken ? 2 : 1);
   }
 
   private sendRequest(pending: Pending): void {
@@ -174,6 +199,7 @@ export class WsTransport implements Transport {
   private stop(reason: CloseReason): void {
     this.closeReason = reason;
     clearTimeout(this.retryTimer);
+    this.waiting = false;
     this.nextRetryAt = null;
     this.failInFlight('The connection to Candlewick was closed');
     for (const pending of this.outbox) {

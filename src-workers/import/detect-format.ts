@@ -80,8 +80,8 @@ export function nameFormat(facts: FormatFacts): NamedFormat {
   if (header && header[guess.mapping.date]?.trim() === 'time' && ['unix-s', 'iso'].includes(date.format)) {
     return named('tradingview', 'TradingView chart export');
   }
-  if (BACKTRADER.includes(joined)) return named('backtrader', 'backtrader-style CSV (…,Volume,OpenInterest)');
-  if (joined === STOOQ) return named('stooq', 'Stooq daily export (Date,Open,High,Low,Close,Volume)');
+  if (layout.delimiter === ',' && BACKTRADER.includes(joined)) return named('backtrader', 'backtrader-style CSV (…,Volume,OpenInterest)');
+  if (layout.delimiter === ',' && joined === STOOQ) return named('stooq', 'Stooq daily export (Date,Open,High,Low,Close,Volume)');
   if (header) return named('generic', 'CSV with named columns', 0.9);
   return named('generic', 'Headerless CSV, columns assigned by position', 0.6);
 }
