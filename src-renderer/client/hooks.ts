@@ -17,10 +17,8 @@ export function useEvent<E extends EventName>(event: E, listener: (payload: Even
 
 export function useConnectionState(): ConnectionState {
   const client = useClient();
-  return useSyncExternalStore(
-    (notify) => client.onState(notify),
-    () => client.state,
-  );
+  const read = () => client.state;
+  return useSyncExternalStore((notify) => client.onState(notify), read, read);
 }
 
 /** Runs `effect` each time the connection comes back after having been lost. */

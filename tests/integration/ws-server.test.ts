@@ -1,6 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request } from 'node:http';
+import fc from 'fast-check';
+import { requests } from '../../src-shared/contract/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeFrame } from '../../src-shared/transport/codec.ts';
 import { createCore, type CoreInternals } from '../../src-main/core.ts';
@@ -87,6 +89,20 @@ describe('WebSocket transport', () => {
     expect(refusals.length).toBeGreaterThanOrEqual(5);
     const still = await client.request('workspace.info', {});
     expect(still.ok).toBe(true);
+    client.close();
+  });
+
+  it('survives arbitrary input on every channel and answers each request', async () => {
+    const client = await TestSocket.open(`${base}?token=${server.token}`);
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...Object.keys(requests)), fc.anything({ withTypedArray: true }), async (ch, input) => {
+        const res = await client.request(ch, input);
+        expect(res.t).toBe('res');
+        if (!res.ok) expect(['VALIDATION_FAILED', 'NOT_FOUND']).toContain(res.err.code);
+      }),
+      { numRuns: 150 },
+    );
+    expect((await client.request('workspace.info', {})).ok).toBe(true);
     client.close();
   });
 
