@@ -43,6 +43,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.writeHead(421).end('Misdirected request');
       return;
     }
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === WS_PATH) {
+      // A browser cannot read the status of a refused upgrade; a plain GET lets the UI tell a bad
+      // token from a server that is down.
+      const ok = tokenMatches(url.searchParams.get('token'), token);
+      res.writeHead(ok ? 426 : 401, { 'Cache-Control': 'no-store' }).end(ok ? 'Upgrade Required' : 'Unauthorized');
+      return;
+    }
     serveStatic(options.webRoot, req, res);
   });
   let port = 0;

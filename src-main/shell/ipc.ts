@@ -39,12 +39,14 @@ export function serveRouterOverIpc(router: Router, trust: IpcTrust, maxBytes = M
       return refuse('UNKNOWN_CHANNEL', `Unknown channel "${String(channel).slice(0, 80)}"`);
     }
     if (exceedsSize(input, maxBytes)) {
-      return refuse('PAYLOAD_TOO_LARGE', `The message for "${channel}" is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`);
+      return refuse('PAYLOAD_TOO_LARGE', `The message for "${channel}" is larger than ${describeBytes(maxBytes)}`);
     }
     return router.handle(channel, input, { transport: 'ipc' });
   });
   return () => ipcMain.removeHandler(INVOKE_CHANNEL);
 }
+
+const describeBytes = (n: number): string => (n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MB` : `${n} bytes`);
 
 function senderProblem(event: IpcMainInvokeEvent, trust: IpcTrust): string | null {
   const frame = event.senderFrame;

@@ -32,15 +32,15 @@ if (app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  const files = buildFiles(import.meta.dirname);
-  // The dev server is trusted only in an unpackaged run: an environment variable must never
-  // point a shipped app at another page.
-  const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
-  const renderer = devUrl ? devServerTarget(devUrl) : fileTarget(files.rendererIndex);
   let dataDir: string | undefined;
   try {
     // After ready: on Linux an error box shown earlier goes to stderr only.
     await app.whenReady();
+    const files = buildFiles(import.meta.dirname);
+    // The dev server is trusted only in an unpackaged run: an environment variable must never
+    // point a shipped app at another page.
+    const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+    const renderer = devUrl ? devServerTarget(devUrl) : fileTarget(files.rendererIndex);
     dataDir = parseDataDirArg(process.argv, process.cwd()) ?? defaultDataDir();
     const settings = openSettings();
     nativeTheme.themeSource = settings.theme();

@@ -21,16 +21,26 @@ export function useConnectionState(): ConnectionState {
   return useSyncExternalStore((notify) => client.onState(notify), read, read);
 }
 
-/** Runs `effect` each time the connection comes back after having been lost. */
-export function useOnReconnect(effect: () => void): void {
+/** Runs `effect(previous)` each time the connection becomes open (not on mount when already open). */
+export function useOnOpen(effect: (previous: ConnectionState) => void): void {
   const state = useConnectionState();
   const previous = useRef(state);
   const latest = useRef(effect);
   latest.current = effect;
   useEffect(() => {
-    if (state === 'open' && previous.current !== 'open' && previous.current !== 'connecting') latest.current();
+    if (state === 'open' && previous.current !== 'open') latest.current(previous.current);
     previous.current = state;
   }, [state]);
+}
+
+/**
+ * Runs `effect` when data may have been missed: the connection came back after a drop, or it
+ * opened after `failed()` says the last load could not reach the core.
+ */
+export function useOnReconnect(effect: () => void, failed: () => boolean = () => false): void {
+  useOnOpen((previous) => {
+    if (previous === 'reconnecting' || failed()) effect();
+  });
 }
 
 export interface QueryState<T> {
@@ -92,6 +102,11 @@ export function useQuery<C extends Channel>(
     };
   }, [client, enabled, events, refetch]);
 
-  useOnReconnect(() => enabled && refetch());
+  const lastError = useRef<ClientError | undefined>(undefined);
+  lastError.current = state.error;
+  useOnReconnect(
+    () => enabled && refetch(),
+    () => lastError.current?.code === 'DISCONNECTED',
+  );
   return { data: state.data, error: state.error, loading: state.loading, refetch };
 }

@@ -5,6 +5,7 @@ import type { ConnectionState, Transport } from '../../src-shared/transport/tran
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
 import { TransportError } from './client-error.ts';
 import { Emitter, ListenerSets } from './listeners.ts';
+import { PendingRequests } from './pending-requests.ts';
 import { AUTH_CLOSE_CODES, decodeServerFrame, encodeClientFrame, probe } from './ws-frames.ts';
 
 /** Why a transport stopped for good: the UI explains each differently. */
@@ -22,20 +23,10 @@ export interface WsTransportOptions {
   readonly helloTimeoutMs?: number;
 }
 
-interface Pending {
-  readonly frame: ClientFrame;
-  resolve(result: Result<unknown>): void;
-  reject(error: TransportError): void;
-  timer?: ReturnType<typeof setTimeout>;
-}
-
 /** The WebSocket transport of headless/browser mode: msgpack frames, reconnects, re-subscribes. */
 export class WsTransport implements Transport {
   state: ConnectionState = 'connecting';
   closeReason: CloseReason | null = null;
-  serverVersion: string | null = null;
-  /** When the next reconnect attempt happens (ms since the epoch), while waiting for it. */
-  nextRetryAt: number | null = null;
 
   private socket: WebSocket | null = null;
   private ready = false;
@@ -47,30 +38,21 @@ export class WsTransport implements Transport {
   private attempt = 0;
   /** Upgrades refused in a row while the server answered HTTP: a token it does not accept. */
   private refusals = 0;
-  private nextId = 1;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private helloTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly inFlight = new Map<number, Pending>();
-  private readonly outbox = new Set<Pending>();
+  private readonly requests: PendingRequests;
   private readonly events = new ListenerSets<unknown>();
   private readonly states = new Emitter<ConnectionState>();
 
   constructor(private readonly options: WsTransportOptions) {
+    this.requests = new PendingRequests(options.queueTimeoutMs ?? 30_000);
     window.addEventListener('online', () => this.retryNow());
     this.connect();
   }
 
   invoke(channel: string, input: unknown): Promise<Result<unknown>> {
     if (this.state === 'closed') return Promise.reject(new TransportError('DISCONNECTED', 'Not connected to Candlewick'));
-    return new Promise((resolve, reject) => {
-      const pending: Pending = { frame: { t: 'req', id: this.nextId++, ch: channel, in: input }, resolve, reject };
-      if (this.ready) return this.sendRequest(pending);
-      pending.timer = setTimeout(() => {
-        this.outbox.delete(pending);
-        reject(new TransportError('DISCONNECTED', `No connection to Candlewick; "${channel}" was not sent`));
-      }, this.options.queueTimeoutMs ?? 30_000);
-      this.outbox.add(pending);
-    });
+    return this.requests.add(channel, input, this.ready, this.send);
   }
 
   subscribe(event: string, listener: (payload: unknown) => void): () => void {
@@ -97,7 +79,6 @@ export class WsTransport implements Transport {
   }
 
   private connect(): void {
-    this.nextRetryAt = null;
     this.waiting = false;
     this.upgraded = false;
     const socket = new WebSocket(this.options.url);
@@ -114,32 +95,24 @@ export class WsTransport implements Transport {
 
   private onFrame(frame: ServerFrame | null): void {
     if (!frame) return; // a frame we cannot read is dropped, not fatal
-    if (frame.t === 'hello') return this.onHello(frame.protocol, frame.appVersion);
+    if (frame.t === 'hello') return this.onHello(frame.protocol);
     if (frame.t === 'ev') return this.events.emit(frame.ev, frame.p);
-    const pending = this.inFlight.get(frame.id);
-    if (!pending) return;
-    this.inFlight.delete(frame.id);
-    pending.resolve(frame.ok ? { ok: true, value: frame.out } : { ok: false, error: frame.err });
+    this.requests.settle(frame.id, frame.ok ? { ok: true, value: frame.out } : { ok: false, error: frame.err });
   }
 
-  private onHello(protocol: number, appVersion: string): void {
+  private onHello(protocol: number): void {
     clearTimeout(this.helloTimer);
     if (protocol !== PROTOCOL_VERSION) {
       this.stop('protocol');
       this.socket?.close(1000);
       return;
     }
-    this.serverVersion = appVersion;
     this.ready = true;
     this.everOpened = true;
     this.attempt = 0;
     this.refusals = 0;
     for (const event of this.events.names()) this.send({ t: 'sub', ev: event });
-    for (const pending of this.outbox) {
-      clearTimeout(pending.timer);
-      this.sendRequest(pending);
-    }
-    this.outbox.clear();
+    this.requests.flush(this.send);
     this.setState('open');
   }
 
@@ -149,13 +122,12 @@ export class WsTransport implements Transport {
     const upgraded = this.upgraded;
     this.socket = null;
     this.ready = false;
-    this.failInFlight('The connection to Candlewick was lost before the answer arrived');
+    this.requests.failInFlight('The connection to Candlewick was lost before the answer arrived');
     if (this.state === 'closed') return;
     const refused = AUTH_CLOSE_CODES.has(code) || (!upgraded && (await this.upgradeRefused()));
     if (this.isClosed()) return; // closed by the app while we were asking
     if (refused) return this.stop('unauthorized');
     const delay = backoffDelay(this.attempt++, this.options.backoff ?? DEFAULT_BACKOFF);
-    this.nextRetryAt = Date.now() + delay;
     this.retryTimer = setTimeout(() => this.connect(), delay);
     this.waiting = true;
     this.setState(this.everOpened ? 'reconnecting' : 'connecting');
@@ -173,40 +145,20 @@ export class WsTransport implements Transport {
     return this.refusals >= (this.options.hasToken ? 2 : 1);
   }
 
-  private sendRequest(pending: Pending): void {
-    if (pending.frame.t !== 'req') return;
-    this.inFlight.set(pending.frame.id, pending);
-    if (!this.send(pending.frame)) {
-      this.inFlight.delete(pending.frame.id);
-      pending.reject(new TransportError('PROTOCOL', `Could not encode the input of "${pending.frame.ch}"`));
-    }
-  }
-
-  private send(frame: ClientFrame): boolean {
+  private readonly send = (frame: ClientFrame): boolean => {
     try {
       this.socket?.send(encodeClientFrame(frame));
       return true;
     } catch {
       return false;
     }
-  }
-
-  private failInFlight(message: string): void {
-    for (const pending of this.inFlight.values()) pending.reject(new TransportError('DISCONNECTED', message));
-    this.inFlight.clear();
-  }
+  };
 
   private stop(reason: CloseReason): void {
     this.closeReason = reason;
     clearTimeout(this.retryTimer);
     this.waiting = false;
-    this.nextRetryAt = null;
-    this.failInFlight('The connection to Candlewick was closed');
-    for (const pending of this.outbox) {
-      clearTimeout(pending.timer);
-      pending.reject(new TransportError('DISCONNECTED', 'The connection to Candlewick was closed'));
-    }
-    this.outbox.clear();
+    this.requests.failAll('The connection to Candlewick was closed');
     this.setState('closed');
   }
 

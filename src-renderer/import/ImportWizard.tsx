@@ -67,8 +67,13 @@ export function ImportWizard({ opened, initialFile, onClose }: Props) {
     [client],
   );
 
+  // A dropped file starts right away, once (StrictMode runs effects twice in development).
+  const took = useRef(false);
   useEffect(() => {
-    if (initialFile) void chooseFile(initialFile);
+    if (initialFile && !took.current) {
+      took.current = true;
+      void chooseFile(initialFile);
+    }
   }, [initialFile, chooseFile]);
 
   const close = () => {

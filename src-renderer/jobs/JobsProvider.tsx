@@ -13,15 +13,22 @@ export function JobsProvider({ children }: { children: ReactNode }) {
   // Jobs shown on screen right now (e.g. by the import wizard) end without a notification.
   const watched = useRef(new Set<string>());
 
+  const loadFailed = useRef(false);
+
   const load = useCallback(() => {
     client.call('jobs.list', { limit: 50 }).then(
-      (list) => setJobs((current) => mergeJobs(current, list)),
-      () => {}, // already shown as a notification; the header simply shows no jobs
+      (list) => {
+        loadFailed.current = false;
+        setJobs((current) => mergeJobs(current, list));
+      },
+      () => {
+        loadFailed.current = true; // shown as a notification; tried again when the connection opens
+      },
     );
   }, [client]);
 
   useEffect(load, [load]);
-  useOnReconnect(load);
+  useOnReconnect(load, () => loadFailed.current);
   useEvent('jobs.updated', (job) => {
     const before = known.current.get(job.id);
     if (isFinished(job.state) && (!before || !isFinished(before.state))) {

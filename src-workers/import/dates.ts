@@ -1,4 +1,5 @@
 import type { DateFormat } from '../../src-shared/domain/import.ts';
+import { TextScanner } from './scanner.ts';
 
 export const DAY_MS = 86_400_000;
 
@@ -94,100 +95,7 @@ function fixedWidthDate(text: string, start: number, end: number, format: DateFo
   return true;
 }
 
-// A tiny scanner over text[pos, end): the readers advance `pos` and return NaN on a mismatch.
-let pos = 0;
-
-function readInt(text: string, end: number, minDigits: number, maxDigits: number): number {
-  let value = 0;
-  let n = 0;
-  while (pos < end && n < maxDigits) {
-    const d = text.charCodeAt(pos) - 48;
-    if (d < 0 || d > 9) break;
-    value = value * 10 + d;
-    pos++;
-    n++;
-  }
-  return n >= minDigits ? value : NaN;
-}
-
-function expect(text: string, end: number, char: number): boolean {
-  if (pos < end && text.charCodeAt(pos) === char) {
-    pos++;
-    return true;
-  }
-  return false;
-}
-
-function skipSpaces(text: string, end: number): void {
-  while (pos < end && text.charCodeAt(pos) === 32) pos++;
-}
-
-/** Reads a clock time at `pos`: `H:MM`, `HH:MM:SS`, `HH:MM:SS.fff`, `HHMMSS`, `HHMM`, optional AM/PM. */
-function readClock(text: string, end: number): number {
-  const start = pos;
-  let hour = readInt(text, end, 1, 2);
-  let minute: number;
-  let second = 0;
-  let millis = 0;
-  if (expect(text, end, 58 /* : */)) {
-    minute = readInt(text, end, 2, 2);
-    if (expect(text, end, 58)) second = readInt(text, end, 2, 2);
-  } else {
-    // Compact clocks: 093000, 93000 (leading zero lost), 0930.
-    pos = start;
-    const digits = readInt(text, end, 4, 6);
-    const width = pos - start;
-    if (Number.isNaN(digits)) return NaN;
-    if (width === 4) {
-      hour = Math.floor(digits / 100);
-      minute = digits % 100;
-    } else {
-      hour = Math.floor(digits / 10_000);
-      minute = Math.floor(digits / 100) % 100;
-      second = digits % 100;
-    }
-  }
-  if (expect(text, end, 46 /* . */) || expect(text, end, 44 /* , */)) {
-    let scale = 100;
-    const fracStart = pos;
-    for (; pos < end; pos++) {
-      const d = text.charCodeAt(pos) - 48;
-      if (d < 0 || d > 9) break;
-      millis += d * scale;
-      scale /= 10;
-    }
-    if (pos === fracStart) return NaN;
-    millis = Math.floor(millis);
-  }
-  const beforeMeridiem = pos;
-  skipSpaces(text, end);
-  const m = pos < end ? text.charCodeAt(pos) | 32 : 0;
-  if ((m === 97 /* a */ || m === 112) /* p */ && pos + 1 < end && (text.charCodeAt(pos + 1) | 32) === 109) {
-    if (hour < 1 || hour > 12) return NaN;
-    hour = (hour % 12) + (m === 112 ? 12 : 0);
-    pos += 2;
-  } else pos = beforeMeridiem;
-  if (!(hour <= 23 && minute <= 59 && second <= 59)) return NaN;
-  return ((hour * 60 + minute) * 60 + second) * 1000 + millis;
-}
-
-/** Reads `Z`, `±HH:MM`, `±HHMM` or `±HH` at `pos`; returns the offset in ms, 0 for Z, NaN for none. */
-function readOffset(text: string, end: number): number {
-  skipSpaces(text, end);
-  if (pos >= end) return NaN;
-  const c = text.charCodeAt(pos);
-  if (c === 90 /* Z */ || c === 122) {
-    pos++;
-    return 0;
-  }
-  if (c !== 43 && c !== 45) return -1; // something else follows: not a valid cell
-  pos++;
-  const hours = readInt(text, end, 2, 2);
-  expect(text, end, 58);
-  const minutes = pos < end ? readInt(text, end, 2, 2) : 0;
-  if (Number.isNaN(hours) || Number.isNaN(minutes) || hours > 14 || minutes > 59) return -1;
-  return (c === 45 ? -1 : 1) * (hours * 60 + minutes) * 60_000;
-}
+const scan = new TextScanner();
 
 function trimEnd(text: string, start: number, end: number): number {
   while (end > start) {
@@ -208,10 +116,37 @@ export function parseClockCell(text: string, start: number, end: number): number
     const ms = fixedClock(text, start);
     if (!Number.isNaN(ms)) return ms;
   }
-  pos = start;
-  skipSpaces(text, end);
-  const ms = readClock(text, end);
-  return pos === end ? ms : NaN;
+  scan.reset(text, start, end).spaces();
+  const ms = scan.clock();
+  return scan.atEnd ? ms : NaN;
+}
+
+const calendar = { year: 0, month: 0, day: 0 };
+
+/** Reads year, month and day at the scanner, in the order `format` writes them (NaN parts on a mismatch). */
+function readCalendar(format: DateFormat): void {
+  switch (format) {
+    case 'dmy-slash':
+    case 'mdy-slash': {
+      const a = scan.int(1, 2);
+      const b = scan.take(47) ? scan.int(1, 2) : NaN;
+      calendar.year = scan.take(47) ? scan.int(4, 4) : NaN;
+      calendar.day = format === 'dmy-slash' ? a : b;
+      calendar.month = format === 'dmy-slash' ? b : a;
+      return;
+    }
+    case 'ymd-compact':
+      calendar.year = scan.int(4, 4);
+      calendar.month = scan.int(2, 2);
+      calendar.day = scan.int(2, 2);
+      return;
+    default: {
+      const sep = format === 'iso' ? 45 : format === 'ymd-dot' ? 46 : 47;
+      calendar.year = scan.int(4, 4);
+      calendar.month = scan.take(sep) ? scan.int(1, 2) : NaN;
+      calendar.day = scan.take(sep) ? scan.int(1, 2) : NaN;
+    }
+  }
 }
 
 /**
@@ -223,69 +158,43 @@ export function parseDateCell(text: string, start: number, end: number, format: 
   if ((format === 'iso' || format === 'ymd-dot' || format === 'ymd-slash') && fixedWidthDate(text, start, end, format, out)) {
     return true;
   }
-  pos = start;
-  skipSpaces(text, end);
-  if (format === 'unix-s' || format === 'unix-ms' || format === 'unix-us') return parseEpoch(text, end, format, out);
-  let year: number, month: number, day: number;
-  switch (format) {
-    case 'iso':
-    case 'ymd-dot':
-    case 'ymd-slash': {
-      const sep = format === 'iso' ? 45 : format === 'ymd-dot' ? 46 : 47;
-      year = readInt(text, end, 4, 4);
-      month = expect(text, end, sep) ? readInt(text, end, 1, 2) : NaN;
-      day = expect(text, end, sep) ? readInt(text, end, 1, 2) : NaN;
-      break;
-    }
-    case 'dmy-slash':
-    case 'mdy-slash': {
-      const a = readInt(text, end, 1, 2);
-      const b = expect(text, end, 47) ? readInt(text, end, 1, 2) : NaN;
-      year = expect(text, end, 47) ? readInt(text, end, 4, 4) : NaN;
-      day = format === 'dmy-slash' ? a : b;
-      month = format === 'dmy-slash' ? b : a;
-      break;
-    }
-    case 'ymd-compact':
-      year = readInt(text, end, 4, 4);
-      month = readInt(text, end, 2, 2);
-      day = readInt(text, end, 2, 2);
-      break;
-  }
+  scan.reset(text, start, end).spaces();
+  if (format === 'unix-s' || format === 'unix-ms' || format === 'unix-us') return parseEpoch(format, out);
+  readCalendar(format);
+  const { year, month, day } = calendar;
   if (!isValidDate(year, month, day)) return false;
   out.days = daysFromCivil(year, month, day);
-  if (pos === end) {
+  if (scan.atEnd) {
     out.kind = DateKind.date;
     out.ms = 0;
     return true;
   }
-  const sep = text.charCodeAt(pos);
-  if (sep !== 32 && sep !== 84 /* T */ && sep !== 116 && sep !== 44) return false;
-  pos++;
-  skipSpaces(text, end);
-  const clock = readClock(text, end);
+  const sep = text.charCodeAt(scan.pos);
+  if (sep !== 32 && sep !== 84 /* T */ && sep !== 116 /* t */) return false;
+  scan.pos++;
+  scan.spaces();
+  const clock = scan.clock();
   if (Number.isNaN(clock)) return false;
-  if (pos === end) {
+  if (scan.atEnd) {
     out.kind = DateKind.wall;
     out.ms = clock;
     return true;
   }
-  const offset = readOffset(text, end);
-  if (offset === -1 || Number.isNaN(offset) || pos !== end) return false;
+  const offset = scan.offset();
+  if (Number.isNaN(offset) || !scan.atEnd) return false;
   out.kind = DateKind.instant;
   out.ms = out.days * DAY_MS + clock - offset;
   return true;
 }
 
-function parseEpoch(text: string, end: number, format: DateFormat, out: DateCell): boolean {
-  const start = pos;
-  const whole = readInt(text, end, 1, 17);
-  let value = whole;
-  if (pos < end && format === 'unix-s' && text.charCodeAt(pos) === 46) {
-    value = Number(text.slice(start, end));
-    pos = end;
+function parseEpoch(format: DateFormat, out: DateCell): boolean {
+  const start = scan.pos;
+  let value = scan.int(1, 17);
+  if (!scan.atEnd && format === 'unix-s' && scan.text.charCodeAt(scan.pos) === 46) {
+    value = Number(scan.text.slice(start, scan.end));
+    scan.pos = scan.end;
   }
-  if (Number.isNaN(value) || pos !== end) return false;
+  if (Number.isNaN(value) || !scan.atEnd) return false;
   out.kind = DateKind.instant;
   out.days = 0;
   out.ms = format === 'unix-s' ? Math.round(value * 1000) : format === 'unix-ms' ? value : Math.floor(value / 1000);

@@ -1,6 +1,9 @@
 /** Exact powers of ten: every one up to 1e22 is representable in a double. */
 const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 
+/** Integers below 2^53 are exact in a double, and so is every step of accumulating them. */
+const MAX_EXACT = 2 ** 53;
+
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 const DIGIT_0 = 48;
@@ -10,9 +13,10 @@ const MINUS = 45;
 
 /**
  * Parses the decimal number in `text[start, end)`, or returns NaN. The result always equals
- * `Number(cell)` for a plain decimal: the fast path reads at most 15 digits into an exact integer
- * m and divides once by an exact 10^k, and a correctly rounded division of two exact doubles is
- * the correctly rounded decimal. Everything else (exponents, long mantissas, spaces, quotes) takes
+ * `Number(cell)` for a plain decimal: the fast path reads the digits into an integer m, exact
+ * while m < 2^53 (rounding is monotonic, so a true m ≥ 2^53 never reads as less), and divides
+ * once by 10^k, exact for k ≤ 22; a correctly rounded division of two exact doubles is the
+ * correctly rounded decimal (Clinger's fast path). Everything else (exponents, long mantissas, spaces, quotes) takes
  * the slow path through `Number` behind a strict pattern, so `''`, `'0x10'` and `'Infinity'`
  * are NaN rather than numbers.
  */
@@ -39,8 +43,13 @@ export function parseDecimal(text: string, start: number, end: number, decimalCo
       return parseSlow(text, start, end, decimalComma);
     }
   }
-  if (digits === 0 || digits > 15) return parseSlow(text, start, end, decimalComma);
+  if (digits === 0) return parseSlow(text, start, end, decimalComma);
   const scale = fraction < 0 ? 0 : end - fraction - 1;
+  if (mantissa >= MAX_EXACT || scale > 22) {
+    // A plain decimal too long to be exact here: Number() rounds it correctly.
+    const cell = text.slice(start, end);
+    return Number(decimalComma && fraction >= 0 ? cell.replace(',', '.') : cell);
+  }
   const value = scale === 0 ? mantissa : mantissa / POW10[scale];
   return negative ? -value : value;
 }

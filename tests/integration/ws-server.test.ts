@@ -38,6 +38,10 @@ describe('WebSocket transport', () => {
   it('refuses a socket without the token or with a wrong one', async () => {
     await expect(TestSocket.open(base)).rejects.toThrow('HTTP 401');
     await expect(TestSocket.open(`${base}?token=${server.token}x`)).rejects.toThrow('HTTP 401');
+    // A plain GET tells a browser the same, which a refused upgrade cannot.
+    const http = `http://127.0.0.1:${server.port}/ws`;
+    expect((await fetch(`${http}?token=wrong`)).status).toBe(401);
+    expect((await fetch(`${http}?token=${server.token}`)).status).toBe(426);
   });
 
   it('refuses a foreign Origin or Host (DNS rebinding)', async () => {

@@ -11,9 +11,16 @@ const num = (s: string, comma = false) => parseDecimal(s, 0, s.length, comma);
 describe('numbers', () => {
   it('equals Number() for plain decimals of any length', () => {
     const decimal = fc
-      .tuple(fc.boolean(), fc.stringMatching(/^\d{1,20}$/), fc.option(fc.stringMatching(/^\d{0,20}$/), { nil: undefined }))
+      .tuple(fc.boolean(), fc.stringMatching(/^\d{1,20}$/), fc.option(fc.stringMatching(/^0{0,25}\d{0,20}$/), { nil: undefined }))
       .map(([neg, int, frac]) => `${neg ? '-' : ''}${int}${frac === undefined ? '' : `.${frac}`}`);
-    fc.assert(fc.property(decimal, (s) => Object.is(num(s), Number(s))), { numRuns: 5000 });
+    fc.assert(fc.property(decimal, (s) => Object.is(num(s), Number(s))), { numRuns: 20_000 });
+    // Around 2^53 = 9007199254740992, where the integer stops being exact.
+    for (const s of ['9007199254740991', '9007199254740992', '9007199254740993', '9007199254740993.5', '0.9007199254740993']) {
+      expect(num(s), s).toBe(Number(s));
+    }
+    expect(num('0.' + '0'.repeat(30) + '1')).toBe(1e-31);
+    // What JavaScript itself writes for doubles (up to 17 significant digits) reads back exactly.
+    fc.assert(fc.property(fc.double({ min: 1e-6, max: 1e9, noNaN: true }), (x) => num(String(x)) === x), { numRuns: 20_000 });
   });
 
   it('reads the values found in the test files exactly', () => {

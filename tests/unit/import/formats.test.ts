@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DetectionSchema } from '../../../src-shared/domain/import.ts';
 import { detectFormat, parseFile } from '../../../src-workers/import/index.ts';
 
 const enc = (text: string) => new TextEncoder().encode(text);
@@ -8,6 +9,8 @@ const utc = (iso: string) => Date.parse(iso);
 function importText(text: string, fileName = 'data.csv') {
   const bytes = enc(text);
   const detection = detectFormat(bytes, fileName);
+  // Whatever is detected must pass the contract's own schema (it crosses the IPC boundary).
+  expect(DetectionSchema.safeParse(detection).error).toBeUndefined();
   if (!detection.options) throw new Error(`nothing detected: ${detection.notes.join(' ')}`);
   return { detection, outcome: parseFile(bytes, detection.options) };
 }
@@ -148,6 +151,17 @@ describe('format detection and parsing of small files', () => {
     expect(outcome.bars.close[1]).toBe(2);
   });
 
+  it('reads UTF-16 files with a byte-order mark and classic Mac line endings', () => {
+    const text = 'Date,Open,High,Low,Close,Volume\r2014-01-02,1,2,0.5,1.5,10\r2014-01-03,1.5,2.5,1.25,2,20\r';
+    const utf16 = new Uint8Array(2 + text.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) utf16[2 + 2 * i] = text.charCodeAt(i);
+    const d = detectFormat(utf16, 'x.csv');
+    expect(d.format).toBe('stooq');
+    const outcome = parseFile(utf16, d.options!);
+    expect(Array.from(outcome.bars.close)).toEqual([1.5, 2]);
+  });
+
   it('recognises a header with one name fewer than the fields when the missing one is the time', () => {
     const { detection: d, outcome } = importText(
       'Date,Open,High,Low,Close,Volume,OpenInterest\n2006-01-02,09:01:00,3602.00,3603.00,3597.00,3599.00,5699,0\n2006-01-02,09:02:00,3600.00,3601.00,3598.00,3599.00,894,0\n',
@@ -189,6 +203,38 @@ describe('format detection and parsing of small files', () => {
     expect([outcome.bars.open[0], outcome.bars.high[0], outcome.bars.low[0], outcome.bars.close[0], outcome.bars.volume[0]]).toEqual([
       100, 101, 99.5, 99.5, 8,
     ]);
+  });
+
+  it('reads a MetaTrader 5 export, taking tick volume when real volume is all zeros', () => {
+    const { detection: d, outcome } = importText(
+      [
+        '<DATE>\t<TIME>\t<OPEN>\t<HIGH>\t<LOW>\t<CLOSE>\t<TICKVOL>\t<VOL>\t<SPREAD>',
+        '2014.01.02\t00:00:00\t1.37660\t1.37690\t1.37630\t1.37650\t45\t0\t2',
+        '2014.01.02\t00:01:00\t1.37650\t1.37700\t1.37640\t1.37680\t38\t0\t2',
+      ].join('\n'),
+      'EURUSD_M1.csv',
+    );
+    expect(d.format).toBe('metatrader');
+    expect(d.options?.mapping).toEqual({ date: 0, time: 1, open: 2, high: 3, low: 4, close: 5, volume: 6 });
+    expect(d.suggestedSymbol).toBe('EURUSD');
+    expect(Array.from(outcome.bars.volume)).toEqual([45, 38]);
+  });
+
+  it('reads a Binance dump that has a header, not taking close_time for the close', () => {
+    const { detection: d } = importText(
+      'open_time,open,high,low,close,volume,close_time,quote_volume,count,taker_buy_volume,taker_buy_quote_volume,ignore\n' +
+        '1704067200000,42283.58,42298.62,42283.57,42298.61,35.92724,1704067259999,1519602.75,1286,19.25718,814458.22,0\n' +
+        '1704067260000,42298.62,42320.00,42298.61,42319.99,21.40233,1704067319999,905547.5,1142,13.9,588083.2,0\n',
+    );
+    expect(d.format).toBe('binance');
+    expect(d.options?.mapping).toEqual({ date: 0, open: 1, high: 2, low: 3, close: 4, volume: 5 });
+  });
+
+  it('asks for confirmation (confidence below 0.8) when two columns claim the close', () => {
+    const d = detectFormat(enc('Date,Close,Last,Open,High,Low\n2014-01-02,10.5,10.5,10,11,9\n2014-01-03,10.6,10.6,10.5,11,10\n'), 'x.csv');
+    expect(d.options?.mapping.close).toBe(1);
+    expect(d.confidence).toBeLessThan(0.8);
+    expect(d.notes).toContain('Both "Close" and "Last" look like the close column; "Close" is used.');
   });
 
   it('returns no options, confidence 0 and a reason when nothing is recognised', () => {

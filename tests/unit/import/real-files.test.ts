@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sharedDataDir, sharedDataFile } from '../../support/shared-data.ts';
+import { DetectionSchema } from '../../../src-shared/domain/import.ts';
 import { detectFormat, parseFile } from '../../../src-workers/import/index.ts';
 
 /** A bar as copied by hand from a file's line: [ISO time (UTC), open, high, low, close, volume]. */
@@ -84,6 +85,7 @@ describe.skipIf(!sharedDataDir)('the real files in ../shared/data', () => {
         expect(d.options?.timeZone).toBe('UTC');
         expect(d.suggestedSymbol).toBe(x.symbol);
         expect(d.sampleRows).toHaveLength(Math.min(20, x.rows));
+        expect(DetectionSchema.safeParse(d).error).toBeUndefined();
       });
 
       it(`parses fully: ${x.rows} rows into ${x.bars} bars, none rejected`, () => {
