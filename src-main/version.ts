@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 
-/** The app version, from package.json (the Electron build defines it at bundle time instead). */
+declare const __CANDLEWICK_VERSION__: string | undefined;
+
+/** The app version: defined at bundle time by the Electron build, else read from package.json. */
 export const APP_VERSION: string = (() => {
+  if (typeof __CANDLEWICK_VERSION__ === 'string') return __CANDLEWICK_VERSION__;
   try {
     const url = new URL('../package.json', import.meta.url);
     return (JSON.parse(readFileSync(url, 'utf8')) as { version: string }).version;

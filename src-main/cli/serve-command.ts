@@ -44,10 +44,10 @@ export async function serveCommand(args: string[], dataDirDefault: string, io: O
     throw error;
   }
   io.out(`Candlewick listening on ${server.url}\n`);
+  // npm and the terminal may both forward one Ctrl-C: any number of signals means one shutdown.
   await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.on('SIGINT', () => resolve());
+    process.on('SIGTERM', () => resolve());
   });
   await server.close();
   await core.close();

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, Menu, nativeTheme, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import iconFile from '../../resources/icon.png?asset';
 import { defaultDataDir, userDataDir } from '../app-paths.ts';
 import type { Core } from '../core-api.ts';
@@ -43,7 +43,6 @@ async function start(): Promise<void> {
     const renderer = devUrl ? devServerTarget(devUrl) : fileTarget(files.rendererIndex);
     dataDir = parseDataDirArg(process.argv, process.cwd()) ?? defaultDataDir();
     const settings = openSettings();
-    nativeTheme.themeSource = settings.theme();
     hardenSession(session.defaultSession, renderer);
     const core = await createCore({ dataDir, workerFile: files.worker, migrationsFolder: files.migrations });
     closeCoreBeforeQuit(core);
@@ -62,20 +61,7 @@ function openUi(core: Core, renderer: RendererTarget, settings: ShellSettings, p
   });
   forwardEvents(core, () => [...windows].filter((w) => !w.isDestroyed()).map((w) => w.webContents), renderer.isAppPage);
 
-  const setMenu = (): void =>
-    Menu.setApplicationMenu(
-      buildAppMenu({
-        isMac: process.platform === 'darwin',
-        devTools,
-        theme: settings.theme(),
-        onTheme: (theme) => {
-          settings.setTheme(theme);
-          nativeTheme.themeSource = theme;
-          setMenu();
-        },
-      }),
-    );
-  setMenu();
+  Menu.setApplicationMenu(buildAppMenu({ isMac: process.platform === 'darwin', devTools }));
 
   const openWindow = (): BrowserWindow => {
     const win = createMainWindow({

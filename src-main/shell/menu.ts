@@ -1,21 +1,11 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
-import type { Theme } from './settings.ts';
-
 export interface MenuOptions {
   readonly isMac: boolean;
   readonly devTools: boolean;
-  readonly theme: Theme;
-  onTheme(theme: Theme): void;
 }
 
-/** The application menu: the platform's usual roles, plus the theme under View. */
+/** The application menu: the platform's usual roles. The theme belongs to the UI (its header toggle). */
 export function buildAppMenu(options: MenuOptions): Menu {
-  const themeItem = (theme: Theme, label: string): MenuItemConstructorOptions => ({
-    label,
-    type: 'radio',
-    checked: options.theme === theme,
-    click: () => options.onTheme(theme),
-  });
   const separator: MenuItemConstructorOptions = { type: 'separator' };
   const devItems: MenuItemConstructorOptions[] = options.devTools
     ? [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, separator]
@@ -34,11 +24,6 @@ export function buildAppMenu(options: MenuOptions): Menu {
         { role: 'resetZoom' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },
-        separator,
-        {
-          label: 'Theme',
-          submenu: [themeItem('system', 'Follow System'), themeItem('light', 'Light'), themeItem('dark', 'Dark')],
-        },
         separator,
         { role: 'togglefullscreen' },
       ],

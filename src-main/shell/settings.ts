@@ -2,13 +2,10 @@ import Store from 'electron-store';
 import { z } from 'zod';
 
 /**
- * Settings of the desktop shell (electron-store, main process only): the theme and the window
- * state. Values are checked on read; a hand-edited or stale value falls back to its default
+ * Settings of the desktop shell (electron-store, main process only): the window state (the
+ * theme is the UI's own choice). Values are checked on read; a hand-edited or stale value falls back to its default
  * instead of breaking the start. Workspace data never lives here: it is in the workspace folder.
  */
-
-export const ThemeSchema = z.enum(['system', 'light', 'dark']);
-export type Theme = z.infer<typeof ThemeSchema>;
 
 export const WindowStateSchema = z.object({
   x: z.number().int().optional(),
@@ -23,13 +20,10 @@ export type WindowState = z.infer<typeof WindowStateSchema>;
 export const DEFAULT_WINDOW_STATE: WindowState = { width: 1440, height: 900, maximized: false, fullScreen: false };
 
 interface StoredSettings {
-  theme: Theme;
   window: WindowState;
 }
 
 export interface ShellSettings {
-  theme(): Theme;
-  setTheme(theme: Theme): void;
   windowState(): WindowState;
   saveWindowState(state: WindowState): void;
   /** The settings file, for diagnostics. */
@@ -40,7 +34,7 @@ export interface ShellSettings {
 export function openSettings(): ShellSettings {
   const store = new Store<StoredSettings>({
     name: 'settings',
-    defaults: { theme: 'system', window: DEFAULT_WINDOW_STATE },
+    defaults: { window: DEFAULT_WINDOW_STATE },
     // Preferences are cheap to lose and must never stop the app from starting.
     clearInvalidConfig: true,
   });
@@ -50,8 +44,6 @@ export function openSettings(): ShellSettings {
   };
   return {
     path: store.path,
-    theme: () => read(ThemeSchema, 'theme', 'system'),
-    setTheme: (theme) => store.set('theme', ThemeSchema.parse(theme)),
     windowState: () => read(WindowStateSchema, 'window', DEFAULT_WINDOW_STATE),
     saveWindowState: (state) => {
       const parsed = WindowStateSchema.safeParse(state);

@@ -72,7 +72,7 @@ function fromHeader(layout: Layout, header: string[], fieldCount: number): Colum
   const used = new Set([at.date, at.time, at.open, at.high, at.low, at.close, at.price, volume, at.bid, at.ask]);
   const adj = roles.indexOf('adjClose');
   if (adj >= 0 && at.close !== undefined) notes.push(`"${names[at.close]}" is used as the close, not "${names[adj]}" (adjusted).`);
-  const unused = names.filter((_, i) => !used.has(i) && i !== adj);
+  const unused = names.filter((name, i) => !used.has(i) && i !== adj && name !== '');
   if (unused.length > 0) notes.push(`Columns not used: ${unused.map((n) => `"${n}"`).join(', ')}.`);
   const mapping: ColumnMapping = { date: at.date ?? -1 };
   for (const role of ROLE_ORDER.slice(1)) {

@@ -1,5 +1,5 @@
 import { AppFailure } from '../../src-shared/contract/errors.ts';
-import type { DateFormat, Detection, FormatId, ImportKind, ParseOptions } from '../../src-shared/domain/import.ts';
+import type { DateFormat, Detection, ImportKind, ParseOptions } from '../../src-shared/domain/import.ts';
 import type { Timeframe } from '../../src-shared/domain/timeframe.ts';
 import { MAX_FIELDS, layCells } from './cells.ts';
 import { DateKind, parseDateCell, type DateCell } from './dates.ts';
@@ -160,7 +160,7 @@ export function detectFormat(bytes: Uint8Array, fileName: string): Detection {
   }
   return {
     ...detection,
-    format: named.format as FormatId,
+    format: named.format,
     label: named.label,
     confidence,
     options,
