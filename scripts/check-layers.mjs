@@ -13,9 +13,9 @@ const SOURCE_FILE = /\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 const BUILTINS = new Set(builtinModules);
 
 const PACKAGES = {
-  'src-shared': ['zod', 'msgpackr'],
+  'src-shared': ['zod', '@msgpack/msgpack'],
   'src-workers': ['zod', 'trading-signals', 'technicalindicators'],
-  'src-renderer': ['react', 'react-dom', '@mantine/*', '@tabler/icons-react', 'lightweight-charts', 'zod', 'msgpackr'],
+  'src-renderer': ['react', 'react-dom', '@mantine/*', '@tabler/icons-react', 'lightweight-charts', 'zod', '@msgpack/msgpack'],
 };
 /** The one worker file that runs as the piscina entry, and what it may use besides the worker rules. */
 const WORKER_ENTRY = 'src-workers/pool-worker.ts';

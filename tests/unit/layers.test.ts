@@ -67,7 +67,7 @@ describe('checkLayers', () => {
   it.each([
     ['src-shared/a.ts:3 imports "../src-main/x.ts": src-shared imports nothing else of ours (this is src-main)'],
     ['src-shared/b.ts:3 imports "node:fs": src-shared may not use Node modules'],
-    ['src-shared/c.ts:3 imports "lodash": src-shared may use only the npm packages zod, msgpackr'],
+    ['src-shared/c.ts:3 imports "lodash": src-shared may use only the npm packages zod, @msgpack/msgpack'],
     ['src-shared/d.ts:3 imports "../src-workers/tasks.ts": src-shared imports nothing else of ours (this is src-workers)'],
     ['src-workers/a.ts:3 imports "../src-main/y.ts": src-workers may import only src-shared of ours (this is src-main)'],
     ['src-workers/b.ts:3 imports "../src-renderer/r.tsx": src-workers may import only src-shared of ours (this is src-renderer)'],
@@ -78,7 +78,7 @@ describe('checkLayers', () => {
     ['src-renderer/b.tsx:3 imports "../src-workers/tasks.ts": the renderer reaches src-workers only through the typed client (import type is allowed)'],
     ['src-renderer/pages/X.tsx:3 imports "node:fs": the renderer may not use Node modules'],
     ['src-renderer/d.tsx:3 imports "electron": the renderer may not use Electron (the preload lives in src-main/shell/)'],
-    ['src-renderer/e.tsx:3 imports "axios": the renderer may use only the npm packages react, react-dom, @mantine/*, @tabler/icons-react, lightweight-charts, zod, msgpackr'],
+    ['src-renderer/e.tsx:3 imports "axios": the renderer may use only the npm packages react, react-dom, @mantine/*, @tabler/icons-react, lightweight-charts, zod, @msgpack/msgpack'],
     ['src-renderer/f.tsx:3 imports "path": the renderer may not use Node modules'],
     ['src-main/a.ts:3 imports "../src-renderer/App.tsx": src-main may not import the renderer'],
     ['src-main/core/b.ts:3 imports "electron": Electron stays in src-main/shell/'],
@@ -93,7 +93,7 @@ describe('checkLayers', () => {
 
   it('passes a tree that keeps to the layers', () => {
     const root = tree({
-      'src-shared/domain/bars.ts': "import { z } from 'zod';\nimport { pack } from 'msgpackr';\nexport const s = \"import fs from 'node:fs'\";\n",
+      'src-shared/domain/bars.ts': "import { z } from 'zod';\nimport { encode } from '@msgpack/msgpack';\nexport const s = \"import fs from 'node:fs'\";\n",
       'src-shared/contract/index.ts': "export * from '../domain/bars.ts';\nexport type { X } from './x.ts';\n",
       'src-workers/bars/resample.ts':
         "import { emptyBars } from '../../src-shared/domain/bars.ts';\nimport { SMA } from 'trading-signals';\nimport ti from 'technicalindicators';\n// import fs from 'node:fs';\n",

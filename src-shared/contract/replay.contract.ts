@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { BarUpdateSchema } from '../domain/chart.ts';
+import { TimeframeSchema } from '../domain/timeframe.ts';
+import type { RequestDef } from './define.ts';
+import { InstrumentIdSchema } from './instruments.contract.ts';
+
+export const ReplayIdSchema = z.string().regex(/^rpl_[A-Za-z0-9_-]{6,40}$/, 'not a replay id');
+
+export const ReplayStateSchema = z.object({
+  replayId: ReplayIdSchema,
+  instrumentId: InstrumentIdSchema,
+  timeframe: TimeframeSchema,
+  state: z.enum(['playing', 'paused', 'ended', 'stopped']),
+  /** Bars already revealed (closed) out of `total`. */
+  index: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  /** Bars per second. */
+  speed: z.number().positive(),
+  microCandles: z.boolean(),
+  /** Open time of the last revealed bar, null before the first. */
+  currentTime: z.number().nullable(),
+});
+export type ReplayState = z.infer<typeof ReplayStateSchema>;
+
+const speed = z.number().min(0.1).max(1000);
+
+export const replayRequests = {
+  'replay.start': {
+    summary: 'Start replaying history bar by bar from a time; bars arrive as bars.updated events.',
+    input: z
+      .object({
+        instrumentId: InstrumentIdSchema,
+        timeframe: TimeframeSchema,
+        /** Bars before this time are history the chart shows at once; replay starts after it. */
+        from: z.number().finite(),
+        speed: speed.default(2),
+        /** Synthesize intrabar micro-candles: each bar forms along a price path through O, H, L, C. */
+        microCandles: z.boolean().default(false),
+        /** Forming updates per bar with micro-candles. */
+        steps: z.number().int().min(2).max(60).default(8),
+        /** Start paused (step by step). */
+        paused: z.boolean().default(false),
+      })
+      .strict(),
+    output: ReplayStateSchema,
+  },
+  'replay.control': {
+    summary: 'Play, pause, step one bar, jump to a time, or change speed.',
+    input: z
+      .object({
+        replayId: ReplayIdSchema,
+        action: z.enum(['play', 'pause', 'step', 'seek', 'speed']),
+        /** For seek: the time to jump to (bars up to it are revealed at once). */
+        time: z.number().finite().optional(),
+        /** For speed. */
+        speed: speed.optional(),
+      })
+      .strict()
+      .refine((c) => c.action !== 'seek' || c.time !== undefined, { message: 'seek needs a time', path: ['time'] })
+      .refine((c) => c.action !== 'speed' || c.speed !== undefined, { message: 'speed needs a speed', path: ['speed'] }),
+    output: ReplayStateSchema,
+  },
+  'replay.stop': {
+    summary: 'Stop a replay and forget it.',
+    input: z.object({ replayId: ReplayIdSchema }).strict(),
+    output: z.object({ stopped: z.boolean() }),
+  },
+} satisfies Record<string, RequestDef>;
+
+export const replayEvents = {
+  /** Live bar stream (replay now, live sources later): forming bars replaced, closed bars appended. */
+  'bars.updated': BarUpdateSchema,
+  'replay.changed': ReplayStateSchema,
+};
