@@ -1,18 +1,17 @@
 import { z } from 'zod';
-import { BarColumnsSchema } from '../domain/bars.ts';
+import { BarColumnsSchema, EpochMsSchema } from '../domain/bars.ts';
 import { TimeframeSchema } from '../domain/timeframe.ts';
 import type { RequestDef } from './define.ts';
 import { InstrumentIdSchema } from './instruments.contract.ts';
 
-const epochMs = z.number().finite().min(-8.64e15).max(8.64e15);
 
 export const BarQuerySchema = z
   .object({
     instrumentId: InstrumentIdSchema,
     timeframe: TimeframeSchema,
     /** Inclusive bounds on bar open time, ms since the epoch. */
-    from: epochMs.optional(),
-    to: epochMs.optional(),
+    from: EpochMsSchema.optional(),
+    to: EpochMsSchema.optional(),
     /** Keep only the last `limit` bars of the range (what a chart shows first). */
     limit: z.number().int().positive().max(10_000_000).optional(),
   })

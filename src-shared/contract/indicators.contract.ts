@@ -1,12 +1,11 @@
 import { z } from 'zod';
+import { EpochMsSchema, Float64ColumnSchema } from '../domain/bars.ts';
 import { ChartIndicatorSchema } from '../domain/chart.ts';
 import { IndicatorConfigSchema, IndicatorDescriptorSchema } from '../domain/indicator.ts';
 import { TimeframeSchema } from '../domain/timeframe.ts';
 import type { RequestDef } from './define.ts';
 import { InstrumentIdSchema } from './instruments.contract.ts';
 
-const column = z.custom<Float64Array>((v) => v instanceof Float64Array, { message: 'expected a Float64Array' });
-const epochMs = z.number().finite().min(-8.64e15).max(8.64e15);
 
 export const IndicatorRequestSchema = z.object({
   /** The caller's key for this result (a chart's indicator key). */
@@ -19,8 +18,8 @@ export const IndicatorComputeInputSchema = z
     instrumentId: InstrumentIdSchema,
     timeframe: TimeframeSchema,
     /** Values are computed over the whole history up to `to` (exact), then the range is returned. */
-    from: epochMs.optional(),
-    to: epochMs.optional(),
+    from: EpochMsSchema.optional(),
+    to: EpochMsSchema.optional(),
     limit: z.number().int().positive().max(10_000_000).optional(),
     indicators: z.array(IndicatorRequestSchema).min(1).max(40),
   })
@@ -29,13 +28,13 @@ export const IndicatorComputeInputSchema = z
 export const IndicatorResultSchema = z.object({
   key: z.string(),
   /** One column per output id, aligned with `time`; NaN where there is no value (warm-up). */
-  outputs: z.record(z.string(), column),
+  outputs: z.record(z.string(), Float64ColumnSchema),
   /** Membership degrees per fuzzy set name. */
-  fuzzy: z.record(z.string(), column),
+  fuzzy: z.record(z.string(), Float64ColumnSchema),
 });
 
 export const IndicatorComputeOutputSchema = z.object({
-  time: column,
+  time: Float64ColumnSchema,
   results: z.array(IndicatorResultSchema),
 });
 export type IndicatorComputeOutput = z.infer<typeof IndicatorComputeOutputSchema>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BarUpdateSchema } from '../domain/chart.ts';
 import { TimeframeSchema } from '../domain/timeframe.ts';
 import type { RequestDef } from './define.ts';
+import { IndicatorRequestSchema } from './indicators.contract.ts';
 import { InstrumentIdSchema } from './instruments.contract.ts';
 
 export const ReplayIdSchema = z.string().regex(/^rpl_[A-Za-z0-9_-]{6,40}$/, 'not a replay id');
@@ -40,6 +41,8 @@ export const replayRequests = {
         steps: z.number().int().min(2).max(60).default(8),
         /** Start paused (step by step). */
         paused: z.boolean().default(false),
+        /** Indicators updated incrementally with every bar; their values ride on bars.updated. */
+        indicators: z.array(IndicatorRequestSchema).max(40).default([]),
       })
       .strict(),
     output: ReplayStateSchema,
@@ -49,15 +52,21 @@ export const replayRequests = {
     input: z
       .object({
         replayId: ReplayIdSchema,
-        action: z.enum(['play', 'pause', 'step', 'seek', 'speed']),
+        action: z.enum(['play', 'pause', 'step', 'seek', 'speed', 'indicators']),
         /** For seek: the time to jump to (bars up to it are revealed at once). */
         time: z.number().finite().optional(),
         /** For speed. */
         speed: speed.optional(),
+        /** For indicators: the new set (values restart from the history before the replay). */
+        indicators: z.array(IndicatorRequestSchema).max(40).optional(),
       })
       .strict()
       .refine((c) => c.action !== 'seek' || c.time !== undefined, { message: 'seek needs a time', path: ['time'] })
-      .refine((c) => c.action !== 'speed' || c.speed !== undefined, { message: 'speed needs a speed', path: ['speed'] }),
+      .refine((c) => c.action !== 'speed' || c.speed !== undefined, { message: 'speed needs a speed', path: ['speed'] })
+      .refine((c) => c.action !== 'indicators' || c.indicators !== undefined, {
+        message: 'indicators needs the list of indicators',
+        path: ['indicators'],
+      }),
     output: ReplayStateSchema,
   },
   'replay.stop': {

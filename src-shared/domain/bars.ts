@@ -43,7 +43,14 @@ export function sliceBars(bars: BarColumns, start: number, end: number): BarColu
   };
 }
 
-const column = z.custom<Float64Array>((v) => v instanceof Float64Array, { message: 'expected a Float64Array' });
+/** One column of numbers as it crosses the contract: a Float64Array, never an array of numbers. */
+export const Float64ColumnSchema = z.custom<Float64Array>((v) => v instanceof Float64Array, {
+  message: 'expected a Float64Array',
+});
+const column = Float64ColumnSchema;
+
+/** A time in ms since the epoch, within the range a Date can hold. */
+export const EpochMsSchema = z.number().finite().min(-8.64e15).max(8.64e15);
 
 export const BarColumnsSchema = z
   .object({ time: column, open: column, high: column, low: column, close: column, volume: column })

@@ -62,5 +62,7 @@ export const BarUpdateSchema = z.object({
   low: z.number(),
   close: z.number(),
   volume: z.number(),
+  /** Indicator values after this update, per indicator key and output id; null while warming up. */
+  indicators: z.record(z.string(), z.record(z.string(), z.number().nullable())).default({}),
 });
 export type BarUpdate = z.infer<typeof BarUpdateSchema>;

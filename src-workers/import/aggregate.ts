@@ -1,4 +1,4 @@
-import type { BarColumns } from '../../src-shared/domain/bars.ts';
+import { emptyBars, type BarColumns } from '../../src-shared/domain/bars.ts';
 import { bucketStart, parseTimeframe, timeframeMs, type Timeframe } from '../../src-shared/domain/timeframe.ts';
 import type { RowValues } from './row-reader.ts';
 
@@ -66,17 +66,6 @@ export class RowColumns {
   }
 }
 
-function allocate(length: number): BarColumns {
-  return {
-    time: new Float64Array(length),
-    open: new Float64Array(length),
-    high: new Float64Array(length),
-    low: new Float64Array(length),
-    close: new Float64Array(length),
-    volume: new Float64Array(length),
-  };
-}
-
 function trimmed(bars: BarColumns, length: number): BarColumns {
   return {
     time: bars.time.slice(0, length),
@@ -98,7 +87,7 @@ export function barsFromRows(rows: RowColumns): BarColumns {
   const order = rows.order();
   const n = rows.length;
   if (order === null && strictlyAscending(rows.time, n)) return trimmed(rows, n);
-  const out = allocate(n);
+  const out = emptyBars(n);
   let count = 0;
   for (let k = 0; k < n; k++) {
     const i = order === null ? k : order[k];
@@ -123,7 +112,7 @@ export function barsFromRows(rows: RowColumns): BarColumns {
 export function barsFromTicks(rows: RowColumns, timeframe: Timeframe): BarColumns {
   const order = rows.order();
   const n = rows.length;
-  const out = allocate(n);
+  const out = emptyBars(n);
   const fixed = parseTimeframe(timeframe)?.unit === 'M' ? null : timeframeMs(timeframe);
   let count = 0;
   let bucketEnd = -Infinity;
