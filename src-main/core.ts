@@ -1,7 +1,10 @@
 import { requests } from '../src-shared/contract/index.ts';
 import { createRouter } from '../src-shared/contract/router.ts';
 import type { Core, CoreOptions } from './core-api.ts';
+import { ChartRepo } from './chart/chart-repo.ts';
 import { createHandlers } from './handlers/handlers.ts';
+import { IndicatorService } from './indicators/indicator-service.ts';
+import { ReplayManager } from './replay/replay-manager.ts';
 import { ImportService } from './import/import-service.ts';
 import { Staging } from './import/staging.ts';
 import { JobManager } from './jobs/job-manager.ts';
@@ -30,8 +33,11 @@ function wire(options: CoreOptions) {
   );
   const bars = new BarService(store, instruments);
   const imports = new ImportService(workspace, store, instruments, jobs, pool, new Staging(), bus);
+  const indicators = new IndicatorService(bars, instruments, pool, jobs);
+  const charts = new ChartRepo(workspace.db);
+  const replays = new ReplayManager(bars, bus);
   if (options.seedDemo !== false) seedDemoWorkspace(workspace, instruments, store);
-  return { workspace, bus, store, instruments, pool, jobs, bars, imports };
+  return { workspace, bus, store, instruments, pool, jobs, bars, imports, indicators, charts, replays };
 }
 
 /** The composition root of the core: storage, services, jobs and the router over the contract. */
@@ -51,6 +57,7 @@ export async function createCore(options: CoreOptions): Promise<CoreInternals> {
     async close() {
       if (closed) return;
       closed = true;
+      services.replays.shutdown();
       await services.jobs.shutdown();
       await services.pool.destroy();
       services.workspace.close();

@@ -1,6 +1,7 @@
 import type { BarColumns } from '../src-shared/domain/bars.ts';
 import type { ParseOptions } from '../src-shared/domain/import.ts';
 import { parseFile, type ParseOutcome } from './import/index.ts';
+import { computeIndicators, type ComputedIndicator, type ComputePayload } from './indicators/compute.ts';
 
 /** Reports progress from inside a task: done of total, and what is happening. */
 export type ReportProgress = (done: number, total: number, phase: string) => void;
@@ -12,6 +13,7 @@ export type ReportProgress = (done: number, total: number, phase: string) => voi
 export const tasks = {
   'import.parse': (payload: { bytes: Uint8Array; options: ParseOptions }, progress: ReportProgress): ParseOutcome =>
     parseFile(payload.bytes, payload.options, (done, total) => progress(done, total, 'Parsing rows')),
+  'indicators.compute': (payload: ComputePayload, progress: ReportProgress): ComputedIndicator[] => computeIndicators(payload, progress),
 } satisfies Record<string, (payload: never, progress: ReportProgress) => unknown>;
 
 export type Tasks = typeof tasks;

@@ -3,6 +3,8 @@ import { defaultDataDir } from '../app-paths.ts';
 import { BARS_USAGE, barsCommand } from './bars-command.ts';
 import { processOutput, UsageError, type Output } from './cli-error.ts';
 import { IMPORT_USAGE, importCommand } from './import-command.ts';
+import { INDICATOR_USAGE, indicatorCommand } from './indicator-command.ts';
+import { INDICATORS_USAGE, indicatorsCommand } from './indicators-command.ts';
 import { SERVE_USAGE, serveCommand } from './serve-command.ts';
 import { SYMBOLS_USAGE, symbolsCommand } from './symbols-command.ts';
 
@@ -10,12 +12,14 @@ const COMMANDS = {
   import: { run: importCommand, usage: IMPORT_USAGE, summary: 'import a CSV file of bars, ticks or quotes' },
   bars: { run: barsCommand, usage: BARS_USAGE, summary: 'print stored bars (resampled to any higher timeframe)' },
   symbols: { run: symbolsCommand, usage: SYMBOLS_USAGE, summary: 'list instruments and their stored series' },
+  indicator: { run: indicatorCommand, usage: INDICATOR_USAGE, summary: 'compute an indicator of the catalogue over stored bars' },
+  indicators: { run: indicatorsCommand, usage: INDICATORS_USAGE, summary: 'list the indicator catalogue (parameters, defaults, outputs)' },
   serve: { run: serveCommand, usage: SERVE_USAGE, summary: 'run the core headless and serve the UI to a browser' },
 } as const;
 
 function help(): string {
   const lines = ['Candlewick — trading workstation', '', 'Usage:'];
-  for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(8)} ${c.summary}`, `           ${c.usage}`);
+  for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(10)} ${c.summary}`, `             ${c.usage}`);
   lines.push('', 'The workspace is in the OS app-data folder unless --data-dir or CANDLEWICK_DATA_DIR says otherwise.');
   return `${lines.join('\n')}\n`;
 }

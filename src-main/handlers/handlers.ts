@@ -2,6 +2,17 @@ import { sqliteVersion } from '../storage/database.ts';
 import type { Handlers } from '../../src-shared/contract/define.ts';
 import { AppFailure } from '../../src-shared/contract/errors.ts';
 import type { Requests } from '../../src-shared/contract/index.ts';
+import type { barRequests } from '../../src-shared/contract/bars.contract.ts';
+import type { importRequests } from '../../src-shared/contract/import.contract.ts';
+import type { instrumentRequests } from '../../src-shared/contract/instruments.contract.ts';
+import type { jobRequests } from '../../src-shared/contract/jobs.contract.ts';
+import type { workspaceRequests } from '../../src-shared/contract/workspace.contract.ts';
+import { chartHandlers } from '../chart/chart.handlers.ts';
+import type { ChartRepo } from '../chart/chart-repo.ts';
+import { indicatorHandlers } from '../indicators/indicator.handlers.ts';
+import type { IndicatorService } from '../indicators/indicator-service.ts';
+import { replayHandlers } from '../replay/replay.handlers.ts';
+import type { ReplayManager } from '../replay/replay-manager.ts';
 import type { ImportService } from '../import/import-service.ts';
 import type { JobManager } from '../jobs/job-manager.ts';
 import type { Workspace } from '../storage/database.ts';
@@ -19,10 +30,23 @@ export interface Services {
   readonly imports: ImportService;
   readonly jobs: JobManager;
   readonly bus: EventBus;
+  readonly indicators: IndicatorService;
+  readonly charts: ChartRepo;
+  readonly replays: ReplayManager;
 }
 
 /** One handler per contract request; a missing one does not compile. */
 export function createHandlers(s: Services): Handlers<Requests> {
+  return { ...coreHandlers(s), ...indicatorHandlers(s), ...chartHandlers(s), ...replayHandlers(s) };
+}
+
+type CoreRequests = typeof workspaceRequests &
+  typeof instrumentRequests &
+  typeof barRequests &
+  typeof importRequests &
+  typeof jobRequests;
+
+function coreHandlers(s: Services): Handlers<CoreRequests> {
   return {
     'workspace.info': () => ({
       appVersion: APP_VERSION,
@@ -37,8 +61,11 @@ export function createHandlers(s: Services): Handlers<Requests> {
       const instrument = s.instruments.get(instrumentId);
       if (!instrument) throw new AppFailure('NOT_FOUND', `No instrument with id ${instrumentId}`);
       const removedBars = instrument.series.reduce((sum, series) => sum + series.count, 0);
+      const watchlists = s.charts.watchlistIdsWith(instrumentId);
       s.instruments.remove(instrumentId);
       s.bus.emit('instruments.changed', { instrumentIds: [instrumentId] });
+      // The database drops it from watchlists (cascade); tell their viewers.
+      if (watchlists.length > 0) s.bus.emit('watchlists.changed', { ids: watchlists });
       return { removedBars };
     },
     'bars.query': ({ instrumentId, timeframe, from, to, limit }) => {

@@ -99,3 +99,39 @@ export const meta = sqliteTable('meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/** Per-workspace UI documents stored as validated JSON (key 'chart' holds the chart layout). */
+export const layouts = sqliteTable('layouts', {
+  key: text('key').primaryKey(),
+  layout: text('layout', { mode: 'json' }).notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** Named sets of chart indicators with their parameters. */
+export const presets = sqliteTable('presets', {
+  name: text('name').primaryKey(),
+  indicators: text('indicators', { mode: 'json' }).notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+export const watchlists = sqliteTable('watchlists', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** A watchlist's instruments in order; removing an instrument removes it from every watchlist. */
+export const watchlistItems = sqliteTable(
+  'watchlist_items',
+  {
+    watchlistId: integer('watchlist_id')
+      .notNull()
+      .references(() => watchlists.id, { onDelete: 'cascade' }),
+    instrumentId: integer('instrument_id')
+      .notNull()
+      .references(() => instruments.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.watchlistId, t.instrumentId] }), index('watchlist_items_instrument').on(t.instrumentId)],
+);

@@ -4,8 +4,15 @@ export const SHORTCUTS = [
   { keys: 'mod+J', label: 'Show or hide recent jobs' },
   { keys: 'mod+shift+L', label: 'Switch between dark and light theme' },
   { keys: 'mod+1', label: 'Go to Data' },
-  { keys: 'mod+2', label: 'Go to Activity' },
-  { keys: 'mod+3', label: 'Go to Settings' },
+  { keys: 'mod+2', label: 'Go to Chart' },
+  { keys: 'mod+3', label: 'Go to Activity' },
+  { keys: 'mod+4', label: 'Go to Settings' },
+  { keys: 'mod+K', label: 'Chart: search a symbol' },
+  { keys: 'F', label: 'Chart: fit the bars to the window' },
+  { keys: 'Home', label: 'Chart: go to the first bar of the history' },
+  { keys: 'End', label: 'Chart: go to the newest bar' },
+  { keys: 'Space', label: 'Chart replay: play or pause' },
+  { keys: '→', label: 'Chart replay: step one bar (outside replay: pan)' },
   { keys: 'shift+?', label: 'Show keyboard shortcuts' },
 ] as const;
 

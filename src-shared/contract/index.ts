@@ -1,5 +1,8 @@
 import type { EventMap, RequestMap } from './define.ts';
 import { barRequests } from './bars.contract.ts';
+import { chartEvents, chartRequests } from './chart.contract.ts';
+import { indicatorEvents, indicatorRequests } from './indicators.contract.ts';
+import { replayEvents, replayRequests } from './replay.contract.ts';
 import { importRequests } from './import.contract.ts';
 import { instrumentEvents, instrumentRequests } from './instruments.contract.ts';
 import { jobEvents, jobRequests } from './jobs.contract.ts';
@@ -12,12 +15,18 @@ export const requests = {
   ...barRequests,
   ...importRequests,
   ...jobRequests,
+  ...indicatorRequests,
+  ...chartRequests,
+  ...replayRequests,
 } satisfies RequestMap;
 
 /** Every event stream the core publishes. */
 export const events = {
   ...instrumentEvents,
   ...jobEvents,
+  ...indicatorEvents,
+  ...chartEvents,
+  ...replayEvents,
 } satisfies EventMap;
 
 export type Requests = typeof requests;

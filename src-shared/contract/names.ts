@@ -17,9 +17,29 @@ export const REQUEST_NAMES = [
   'import.discard',
   'jobs.list',
   'jobs.cancel',
+  'indicators.catalogue',
+  'indicators.compute',
+  'presets.list',
+  'presets.save',
+  'presets.remove',
+  'layout.get',
+  'layout.save',
+  'watchlists.list',
+  'watchlists.save',
+  'watchlists.remove',
+  'replay.start',
+  'replay.control',
+  'replay.stop',
 ] as const satisfies readonly Channel[];
 
-export const EVENT_NAMES = ['instruments.changed', 'jobs.updated'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = [
+  'instruments.changed',
+  'jobs.updated',
+  'presets.changed',
+  'watchlists.changed',
+  'bars.updated',
+  'replay.changed',
+] as const satisfies readonly EventName[];
 
 type Complete<All extends string, Listed extends string> = [Exclude<All, Listed>] extends [never]
   ? true

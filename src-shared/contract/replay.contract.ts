@@ -12,13 +12,17 @@ export const ReplayStateSchema = z.object({
   instrumentId: InstrumentIdSchema,
   timeframe: TimeframeSchema,
   state: z.enum(['playing', 'paused', 'ended', 'stopped']),
-  /** Bars already revealed (closed) out of `total`. */
+  /** Bars of the replay (those after `from`) already revealed (closed), out of `total`. */
   index: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
   /** Bars per second. */
   speed: z.number().positive(),
   microCandles: z.boolean(),
-  /** Open time of the last revealed bar, null before the first. */
+  /**
+   * Open time of the last closed bar the chart shows (at the start, the last history bar; null when
+   * there is none). After a seek it jumps with no bars.updated in between: a chart that sees a
+   * currentTime other than its last closed bar's reloads its history up to it (bars.query with `to`).
+   */
   currentTime: z.number().nullable(),
 });
 export type ReplayState = z.infer<typeof ReplayStateSchema>;
@@ -53,11 +57,15 @@ export const replayRequests = {
       .object({
         replayId: ReplayIdSchema,
         action: z.enum(['play', 'pause', 'step', 'seek', 'speed', 'indicators']),
-        /** For seek: the time to jump to (bars up to it are revealed at once). */
+        /**
+         * For seek: the time to jump to, forwards or back. Bars up to it are revealed at once WITHOUT a
+         * flood of bars.updated: one replay.changed reports the new currentTime and the chart reloads
+         * history up to it with bars.query (indicator history with indicators.compute).
+         */
         time: z.number().finite().optional(),
         /** For speed. */
         speed: speed.optional(),
-        /** For indicators: the new set (values restart from the history before the replay). */
+        /** For indicators: the new set, its streams recomputed over every bar revealed so far. */
         indicators: z.array(IndicatorRequestSchema).max(40).optional(),
       })
       .strict()

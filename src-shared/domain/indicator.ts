@@ -55,8 +55,11 @@ export const IndicatorDescriptorSchema = z.object({
   outputs: z.array(IndicatorOutputSchema).min(1),
   /** Drawn over the price (moving averages, bands) or in a pane of its own (oscillators). */
   placement: z.enum(['overlay', 'pane']),
-  /** Where the numbers come from: our exact kernels, trading-signals, or technicalindicators. */
-  engine: z.enum(['kernel', 'trading-signals', 'technicalindicators']),
+  /**
+   * Where the numbers come from: our exact kernels, trading-signals, technicalindicators, or
+   * Candlewick's own incremental code where both libraries miss TA-Lib's definition (PSAR).
+   */
+  engine: z.enum(['kernel', 'trading-signals', 'technicalindicators', 'candlewick']),
   /** Fixed levels a pane shows as guides (RSI 30/70). */
   levels: z.array(z.number()).default([]),
   description: z.string(),

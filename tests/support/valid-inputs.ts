@@ -27,4 +27,27 @@ export const VALID_INPUTS: Record<Channel, Record<string, unknown>> = {
   'import.discard': { stagedId: 'stg_abcdefgh' },
   'jobs.list': { limit: 5 },
   'jobs.cancel': { jobId: 'job_abcdefgh' },
+  'indicators.catalogue': {},
+  'indicators.compute': {
+    instrumentId: 1,
+    timeframe: '1d',
+    limit: 100,
+    indicators: [
+      {
+        key: 'rsi',
+        config: { id: 'rsi', params: { period: 14 }, fuzzy: [{ name: 'oversold', output: 'value', shape: 'trapezoid', points: [0, 0, 25, 35] }] },
+      },
+    ],
+  },
+  'presets.list': {},
+  'presets.save': { name: 'Trend', indicators: [{ key: 'sma20', config: { id: 'sma', params: { period: 20 } }, pane: 0 }] },
+  'presets.remove': { name: 'Trend' },
+  'layout.get': {},
+  'layout.save': { layout: { instrumentId: null, timeframe: '1d', chartType: 'candles', showVolume: true, indicators: [] } },
+  'watchlists.list': {},
+  'watchlists.save': { name: 'Tech', instrumentIds: [] },
+  'watchlists.remove': { id: 1 },
+  'replay.start': { instrumentId: 1, timeframe: '1d', from: 0, speed: 2, microCandles: false, steps: 8, paused: true },
+  'replay.control': { replayId: 'rpl_abcdefgh', action: 'pause' },
+  'replay.stop': { replayId: 'rpl_abcdefgh' },
 };

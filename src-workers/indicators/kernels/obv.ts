@@ -1,0 +1,28 @@
+import { WindowSum } from '../exact-sum.ts';
+import { bad, badValue, checkLength, inputLength, output } from './common.ts';
+
+/**
+ * On-balance volume as TA-Lib OBV: the first value is the first bar's volume; then the volume is added
+ * on an up close, subtracted on a down close, ignored on an unchanged one. The running total is exact
+ * (correctly rounded), so fractional volumes do not drift.
+ *
+ * @throws AppFailure `VALIDATION_FAILED` for unequal lengths or a non-finite value.
+ */
+export function obv(close: Float64Array, volume: Float64Array, out?: Float64Array): Float64Array {
+  const n = inputLength('obv', 'close', close);
+  checkLength('obv', 'volume', volume, n);
+  const res = output('obv', 'value', out, n);
+  const total = new WindowSum();
+  let before = NaN;
+  for (let i = 0; i < n; i++) {
+    const c = close[i];
+    const v = volume[i];
+    if (bad(c)) throw badValue('obv', 'close', i, c);
+    if (bad(v)) throw badValue('obv', 'volume', i, v);
+    // Up, down or unchanged as +v, −v or 0 without a branch on the close (hard to predict).
+    total.add(i === 0 ? v : v * (+(c > before) - +(c < before)));
+    before = c;
+    res[i] = total.value();
+  }
+  return res;
+}
