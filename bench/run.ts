@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchBarStore } from './bar-store.bench.ts';
 import { benchCsvImport } from './csv-import.bench.ts';
+import { benchIndicators } from './indicators.bench.ts';
 import type { BenchResult } from './measure.ts';
 
 const work = join(tmpdir(), `candlewick-bench-${process.pid}`);
@@ -13,6 +14,7 @@ const results: BenchResult[] = [];
 try {
   results.push(...benchBarStore(work));
   results.push(...benchCsvImport(work));
+  results.push(...benchIndicators());
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

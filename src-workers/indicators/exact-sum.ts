@@ -9,8 +9,8 @@
  * whichever path of additions and removals produced the window, and two means that are mathematically
  * equal compare equal (`===`) — dividing a correctly rounded sum would round twice and break that.
  *
- * {@link WindowSum} is the hot-path form for kernels: the same exact value, kept in two locals while
- * it fits in two partials (the common case for prices), in an {@link ExactSum} otherwise.
+ * `WindowSum` (kernels/window-sum.ts) is the hot-path form for kernels: the same exact value, kept in
+ * two doubles while it fits (the common case for prices), in an {@link ExactSum} otherwise.
  *
  * Limits: inputs finite with |x| ≤ 1e150 (the kernels reject others); values whose exact result is
  * subnormal lose the correct-rounding guarantee.
@@ -78,6 +78,11 @@ export class ExactSum {
       const lo = y - (hi - x);
       if (lo !== 0) p[i++] = lo;
       x = hi;
+    }
+    // A zero top partial adds nothing; keep it only as the sole one (value 0).
+    if (x === 0 && i > 0) {
+      this.m = i;
+      return;
     }
     if (i === p.length) this.grow();
     this.p[i] = x;
@@ -154,17 +159,35 @@ export class ExactSum {
     let t = lo;
     if (n > 0) {
       const below = p[n - 1];
-      // The remainder is lo plus the partials below; `below` dominates them (nonoverlapping).
-      t = lo + below;
+      let rest = lo;
       if ((lo < 0 && below < 0) || (lo > 0 && below > 0)) {
         // Halfway case: round hi away by lo's direction if the partials below tip it.
         const y = lo * 2;
         const x = hi + y;
         if (y === x - hi) {
           hi = x;
-          t = below - lo;
+          rest = -lo;
         }
       }
+      // The remainder value − hi is the expansion rest, p[n−1], …, p[0] (nonoverlapping, decreasing:
+      // rest is part of the partial just consumed). Round it correctly the same way; a lower partial
+      // can be nearly half of the one above, so it may not simply be dropped.
+      let rh = rest;
+      let k = n;
+      let rl = 0;
+      while (k > 0) {
+        const x = rh;
+        const y = p[--k];
+        rh = x + y;
+        rl = y - (rh - x);
+        if (rl !== 0) break;
+      }
+      if (k > 0 && ((rl < 0 && p[k - 1] < 0) || (rl > 0 && p[k - 1] > 0))) {
+        const y = rl * 2;
+        const x = rh + y;
+        if (y === x - rh) rh = x;
+      }
+      t = rh;
     }
     roundedHi = hi;
     roundedT = t;
@@ -199,7 +222,8 @@ export function quotient(hi: number, t: number, tExact: boolean, dv: Divisor, su
   const c = SPLITTER * q;
   const qh = c - (c - q);
   const ql = q - qh;
-  const pe = qh * dv.hi - pr + qh * dv.lo + ql * dv.hi + ql * dv.lo;
+  // d < 2^26 (every period): the 26-bit halves of q times d are exact without splitting d.
+  const pe = dv.small ? qh * d - pr + ql * d : qh * dv.hi - pr + qh * dv.lo + ql * dv.hi + ql * dv.lo;
   const a = hi - pr;
   const corr = (a - pe + t) * dv.inv;
   const bound = Math.abs(q) * BOUND;
@@ -280,141 +304,4 @@ function nextDown(x: number): number {
 function isEven(x: number): boolean {
   bits[0] = x;
   return (words[LOW] & 1) === 0;
-}
-
-/**
- * A window sum for kernels' hot loops: the exact value as two nonoverlapping doubles `s1 + s0`
- * (|s0| below half an ulp of s1) while it fits — nearly always for prices — else held by `big`
- * until it fits in two partials again. Reads are correctly rounded.
- */
-export class WindowSum {
-  s0 = 0;
-  s1 = 0;
-  /** True while `big` holds the value (it needed a third partial). */
-  spilled = false;
-  big: ExactSum | null = null;
-
-  clear(): void {
-    this.s0 = 0;
-    this.s1 = 0;
-    this.spilled = false;
-  }
-
-  copyFrom(o: WindowSum): void {
-    this.s0 = o.s0;
-    this.s1 = o.s1;
-    this.spilled = o.spilled;
-    if (o.spilled) this.bigSum().copyFrom(o.big!);
-  }
-
-  add(x: number): void {
-    if (this.spilled) this.addBig(x, 0);
-    else this.grow(x);
-  }
-
-  /** Adds `a − b` exactly. */
-  addDiff(a: number, b: number): void {
-    if (this.spilled) {
-      this.addBig(a, b);
-      return;
-    }
-    const d = a - b;
-    const z = d - a;
-    const r = a - (d - z) + (-b - z);
-    this.grow(d);
-    if (r !== 0) this.add(r);
-  }
-
-  /** The exact value, correctly rounded. */
-  value(): number {
-    if (this.spilled) return this.big!.value();
-    return this.s1 + this.s0;
-  }
-
-  /** The exact value divided by `dv.d`, correctly rounded (the window mean for d = period). */
-  div(dv: Divisor): number {
-    if (this.spilled) return this.big!.div(dv);
-    const s1 = this.s1;
-    const s0 = this.s0;
-    const hi = s1 + s0;
-    const t = s0 - (hi - s1);
-    // quotient()'s fast path, written out so that it inlines into the kernels' loops.
-    const d = dv.d;
-    const inv = dv.inv;
-    const q = hi * inv;
-    const pr = q * d;
-    const c = SPLITTER * q;
-    const qh = c - (c - q);
-    const ql = q - qh;
-    // d < 2^26 (every period): d needs no split, q·d = pr + pe with two exact partial products.
-    const pe = dv.small ? qh * d - pr + ql * d : qh * dv.hi - pr + qh * dv.lo + ql * dv.hi + ql * dv.lo;
-    const a = hi - pr;
-    const corr = (a - pe + t) * inv;
-    const bound = Math.abs(q) * BOUND;
-    const low = q + (corr - bound);
-    if (low === q + (corr + bound)) return low;
-    return quotientNearBoundary(hi, q, a, pe, t, true, dv, null);
-  }
-
-  /** Grow-expansion of the two partials by x; spills to `big` if a third partial appears. */
-  private grow(x: number): void {
-    const s0 = this.s0;
-    const s1 = this.s1;
-    let u = x;
-    let v = s0;
-    if (Math.abs(x) < Math.abs(s0)) {
-      u = s0;
-      v = x;
-    }
-    const h = u + v;
-    const l = v - (h - u);
-    if (Math.abs(h) < Math.abs(s1)) {
-      u = s1;
-      v = h;
-    } else {
-      u = h;
-      v = s1;
-    }
-    const h2 = u + v;
-    const l2 = v - (h2 - u);
-    if (l !== 0 && l2 !== 0) {
-      // Three partials l, l2, h2. Often their exact value still fits in two doubles: l + l2 exact,
-      // then folded into h2 (|l + l2| < ulp(h2), so Fast2Sum is exact).
-      const m = l + l2;
-      const z = m - l;
-      if (l - (m - z) + (l2 - z) === 0) {
-        const top = h2 + m;
-        this.s0 = m - (top - h2);
-        this.s1 = top;
-        return;
-      }
-      const big = this.bigSum();
-      big.clear();
-      big.add(s0);
-      big.add(s1);
-      big.add(x);
-      this.spilled = true;
-      return;
-    }
-    this.s0 = l !== 0 ? l : l2;
-    this.s1 = h2;
-  }
-
-  private addBig(a: number, b: number): void {
-    const big = this.big!;
-    big.add(a);
-    if (b !== 0) big.add(-b);
-    // Back to two partials when the value fits again.
-    const m = big.m;
-    if (m <= 2) {
-      this.s1 = big.p[m - 1];
-      this.s0 = m === 2 ? big.p[0] : 0;
-      this.spilled = false;
-    }
-  }
-
-  private bigSum(): ExactSum {
-    if (this.big === null) this.big = new ExactSum();
-    return this.big;
-  }
 }

@@ -1,5 +1,12 @@
-import { Divisor, WindowSum } from '../exact-sum.ts';
+import { Divisor } from '../exact-sum.ts';
+import { WindowSum } from './window-sum.ts';
 import { bad, badValue, checkLength, checkPeriod, inputLength, output } from './common.ts';
+
+/**
+ * NaN as a module constant: V8 then keeps loop values unboxed doubles (with the global NaN they became
+ * boxed numbers, allocating on every bar: about 2× slower).
+ */
+const NAN = 0 / 0;
 
 /**
  * Average true range with Wilder smoothing, as TA-Lib ATR: true range from the second bar on
@@ -23,8 +30,8 @@ export function atrInto(kernel: string, high: Float64Array, low: Float64Array, c
   const n = high.length;
   const seed = new WindowSum();
   const keep = period - 1;
-  let before = NaN;
-  let prev = NaN;
+  let before = NAN;
+  let prev = NAN;
   for (let i = 0; i < n; i++) {
     const h = high[i];
     const l = low[i];
@@ -38,7 +45,8 @@ export function atrInto(kernel: string, high: Float64Array, low: Float64Array, c
       prev = (prev * keep + tr) / period;
     } else if (i > 0) {
       seed.add(tr);
-      if (i === period) prev = seed.div(new Divisor(period));
+      // `* 1`: keeps prev an unboxed double in V8 (see ema.ts).
+      if (i === period) prev = seed.div(new Divisor(period)) * 1;
     }
     res[i] = prev;
   }

@@ -1,7 +1,14 @@
 import { AppFailure } from '../../../src-shared/contract/errors.ts';
-import { Divisor, WindowSum } from '../exact-sum.ts';
+import { Divisor } from '../exact-sum.ts';
+import { WindowSum } from './window-sum.ts';
 import { emaFactor } from './ema.ts';
 import { bad, badValue, checkPeriod, inputLength, output } from './common.ts';
+
+/**
+ * NaN as a module constant: V8 then keeps loop values unboxed doubles (with the global NaN they became
+ * boxed numbers, allocating on every bar: about 2× slower).
+ */
+const NAN = 0 / 0;
 
 export type MacdOutput = {
   macd: Float64Array;
@@ -45,8 +52,9 @@ export function macd(close: Float64Array, fast: number, slow: number, signal: nu
       slowSeed.add(x);
       if (i >= slow - fast) fastSeed.add(x);
       if (i === slow - 1) {
-        fastEma = fastSeed.div(new Divisor(fast));
-        slowEma = slowSeed.div(new Divisor(slow));
+        // `* 1`: keeps the EMAs unboxed doubles in V8 (see ema.ts).
+        fastEma = fastSeed.div(new Divisor(fast)) * 1;
+        slowEma = slowSeed.div(new Divisor(slow)) * 1;
       }
     } else {
       fastEma = (x - fastEma) * kFast + fastEma;
@@ -54,15 +62,15 @@ export function macd(close: Float64Array, fast: number, slow: number, signal: nu
     }
     if (i < first) {
       if (i >= slow - 1) signalSeed.add(fastEma - slowEma);
-      line[i] = NaN;
-      sig[i] = NaN;
-      hist[i] = NaN;
+      line[i] = NAN;
+      sig[i] = NAN;
+      hist[i] = NAN;
       continue;
     }
     const m = fastEma - slowEma;
     if (i === first) {
       signalSeed.add(m);
-      s = signalSeed.div(new Divisor(signal));
+      s = signalSeed.div(new Divisor(signal)) * 1;
     } else {
       s = (m - s) * kSignal + s;
     }

@@ -1,5 +1,12 @@
-import { Divisor, WindowSum } from '../exact-sum.ts';
+import { Divisor } from '../exact-sum.ts';
+import { WindowSum } from './window-sum.ts';
 import { bad, badValue, checkPeriod, inputLength, output } from './common.ts';
+
+/**
+ * NaN as a module constant: V8 then keeps loop values unboxed doubles (with the global NaN they became
+ * boxed numbers, allocating on every bar: about 2× slower).
+ */
+const NAN = 0 / 0;
 
 /**
  * Relative strength index with Wilder smoothing, as TA-Lib RSI: the first value (index `period`) uses
@@ -16,7 +23,7 @@ export function rsi(close: Float64Array, period: number, out?: Float64Array): Fl
   const gains = new WindowSum();
   const losses = new WindowSum();
   const keep = period - 1;
-  let before = NaN;
+  let before = NAN;
   let gain = 0;
   let loss = 0;
   for (let i = 0; i < n; i++) {
@@ -34,14 +41,15 @@ export function rsi(close: Float64Array, period: number, out?: Float64Array): Fl
       res[i] = rsiValue(gain, loss);
       continue;
     }
-    res[i] = NaN;
+    res[i] = NAN;
     if (i === 0) continue;
     if (move > 0) gains.add(move);
     else if (move < 0) losses.add(-move);
     if (i < period) continue;
     const dv = new Divisor(period);
-    gain = gains.div(dv);
-    loss = losses.div(dv);
+    // `* 1`: keeps gain and loss unboxed doubles in V8 (see ema.ts).
+    gain = gains.div(dv) * 1;
+    loss = losses.div(dv) * 1;
     res[i] = rsiValue(gain, loss);
   }
   return res;
@@ -49,5 +57,5 @@ export function rsi(close: Float64Array, period: number, out?: Float64Array): Fl
 
 export function rsiValue(gain: number, loss: number): number {
   const total = gain + loss;
-  return total === 0 ? NaN : 100 * (gain / total);
+  return total === 0 ? NAN : 100 * (gain / total);
 }

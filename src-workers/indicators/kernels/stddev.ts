@@ -1,6 +1,13 @@
-import { Divisor, WindowSum } from '../exact-sum.ts';
+import { Divisor } from '../exact-sum.ts';
+import { WindowSum } from './window-sum.ts';
 import { bad, badValue, checkPeriod, inputLength, output } from './common.ts';
 import { sqDevSum } from './window.ts';
+
+/**
+ * NaN as a module constant: V8 then keeps loop values unboxed doubles (with the global NaN they became
+ * boxed numbers, allocating on every bar: about 2× slower).
+ */
+const NAN = 0 / 0;
 
 /**
  * Population standard deviation of the last `period` values, as TA-Lib STDDEV(nbdev = 1):
@@ -29,8 +36,8 @@ export function stddevInto(kernel: string, name: string, src: Float64Array, peri
     if (i < period) sum.add(x);
     else sum.addDiff(x, src[i - period]);
     if (i < period - 1) {
-      res[i] = NaN;
-      if (mean !== null) mean[i] = NaN;
+      res[i] = NAN;
+      if (mean !== null) mean[i] = NAN;
       continue;
     }
     const m = sum.div(dv);

@@ -1,5 +1,12 @@
-import { Divisor, WindowSum } from '../exact-sum.ts';
+import { Divisor } from '../exact-sum.ts';
+import { WindowSum } from './window-sum.ts';
 import { bad, badValue, checkPeriod, inputLength, output } from './common.ts';
+
+/**
+ * NaN as a module constant: V8 then keeps loop values unboxed doubles (with the global NaN they became
+ * boxed numbers, allocating on every bar: about 2× slower).
+ */
+const NAN = 0 / 0;
 
 /**
  * Weighted moving average, weights 1 … period (newest heaviest), as TA-Lib WMA: Σ w·x / Σ w. The
@@ -21,7 +28,7 @@ export function wma(src: Float64Array, period: number, out?: Float64Array): Floa
     wmaStep(weighted, plain, period, x);
     if (i < period) plain.add(x);
     else plain.addDiff(x, src[i - period]);
-    res[i] = i >= period - 1 ? weighted.div(dv) : NaN;
+    res[i] = i >= period - 1 ? weighted.div(dv) : NAN;
   }
   return res;
 }
@@ -42,9 +49,16 @@ export function wmaStep(weighted: WindowSum, plain: WindowSum, period: number, x
     const big = plain.big!;
     for (let j = 0; j < big.m; j++) weighted.add(-big.p[j]);
     weighted.add(prod);
-  } else {
-    weighted.addDiff(prod, plain.s1);
-    if (plain.s0 !== 0) weighted.add(-plain.s0);
+    if (err !== 0) weighted.add(err);
+    return;
   }
-  if (err !== 0) weighted.add(err);
+  // prod − s1 and err − s0, each exactly as a pair (twoSum): usually the pairs' low parts are 0 (values
+  // of similar size), so this is two partial updates instead of four.
+  weighted.addDiff(prod, plain.s1);
+  const s0 = plain.s0;
+  const e = err - s0;
+  const z = e - err;
+  const f = err - (e - z) + (-s0 - z);
+  weighted.add(e);
+  if (f !== 0) weighted.add(f);
 }

@@ -1,4 +1,5 @@
-import { Divisor, WindowSum } from '../exact-sum.ts';
+import { Divisor } from '../exact-sum.ts';
+import { WindowSum } from '../kernels/window-sum.ts';
 import { checkPeriod } from '../kernels/common.ts';
 import { emaFactor } from '../kernels/ema.ts';
 import { Ring } from '../kernels/window.ts';

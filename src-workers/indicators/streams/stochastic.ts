@@ -1,4 +1,5 @@
-import { Divisor, WindowSum } from '../exact-sum.ts';
+import { Divisor } from '../exact-sum.ts';
+import { WindowSum } from '../kernels/window-sum.ts';
 import { checkPeriod } from '../kernels/common.ts';
 import { fastKValue, nanDelta } from '../kernels/stochastic.ts';
 import { Ring } from '../kernels/window.ts';

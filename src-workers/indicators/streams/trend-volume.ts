@@ -1,4 +1,5 @@
-import { Divisor, WindowSum } from '../exact-sum.ts';
+import { Divisor } from '../exact-sum.ts';
+import { WindowSum } from '../kernels/window-sum.ts';
 import { trueRange } from '../kernels/atr.ts';
 import { typicalPrice } from '../kernels/cci.ts';
 import { checkPeriod } from '../kernels/common.ts';

@@ -24,6 +24,8 @@ const id = (x: number) => x;
 
 /** Bars after which a seed difference, shrinking by `keep` per bar, is below 1e-12 of itself. */
 const decay = (keep: number) => Math.ceil(Math.log(1e-12) / Math.log(keep));
+/** Too short for a seed difference to decay before the end (ESTX50 2006 has 255 bars): nothing to compare. */
+const short = (b: DailyBars, from: number) => b.close.length < from + 100;
 
 describe.skipIf(!sharedDataDir)('kernels agree with trading-signals', () => {
   for (const b of daily) {
@@ -36,7 +38,7 @@ describe.skipIf(!sharedDataDir)('kernels agree with trading-signals', () => {
       it('WMA(20): same definition, from the first value', () => {
         expect(firstMismatch(K.wma(b.close, 20), run(new TS.WMA(20), closes, id), TOL)).toBeNull();
       });
-      it('EMA(20): trading-signals seeds with the first price (not the SMA) — equal once the seed has decayed', () => {
+      it.skipIf(short(b, 20 + decay(1 - 2 / 21)))('EMA(20): trading-signals seeds with the first price (not the SMA) — equal once the seed has decayed', () => {
         const from = 20 + decay(1 - 2 / 21);
         const ts = run(new TS.EMA(20), closes, id);
         expect(firstMismatch(K.ema(b.close, 20), ts, TOL, from)).toBeNull();
@@ -44,7 +46,7 @@ describe.skipIf(!sharedDataDir)('kernels agree with trading-signals', () => {
       it('RSI(14): same Wilder seeding, from the first value', () => {
         expect(firstMismatch(K.rsi(b.close, 14), run(new TS.RSI(14), closes, id), TOL)).toBeNull();
       });
-      it('MACD(12,26,9): trading-signals seeds its EMAs with the first price and emits from bar 25 — equal once decayed', () => {
+      it.skipIf(short(b, 34 + decay(1 - 2 / 27) + decay(1 - 2 / 10)))('MACD(12,26,9): trading-signals seeds its EMAs with the first price and emits from bar 25 — equal once decayed', () => {
         const macd = new TS.MACD(new TS.EMA(12), new TS.EMA(26), new TS.EMA(9));
         const results = closes.map((c) => macd.add(c));
         const pick = (k: 'macd' | 'signal' | 'histogram') => Float64Array.from(results, (r) => (r ? r[k] : NaN));
@@ -59,19 +61,33 @@ describe.skipIf(!sharedDataDir)('kernels agree with trading-signals', () => {
           expect(firstMismatch(ours[k], Float64Array.from(ts, (r) => (r ? r[k] : NaN)), TOL), k).toBeNull();
         }
       });
-      it('ATR(14): trading-signals counts the first bar’s high − low as a true range — equal once decayed', () => {
+      it.skipIf(short(b, 14 + decay(13 / 14)))('ATR(14): trading-signals counts the first bar’s high − low as a true range — equal once decayed', () => {
         const from = 14 + decay(13 / 14);
         expect(firstMismatch(K.atr(b.high, b.low, b.close, 14), run(new TS.ATR(14), bars, id), TOL, from)).toBeNull();
       });
-      it('ADX(14) and ±DI: trading-signals smooths averages (not Wilder sums) seeded differently, DIs as fractions — equal once decayed, ×100', () => {
+      it.skipIf(short(b, 28 + decay(13 / 14)))('ADX(14) and ±DI: trading-signals smooths averages (not Wilder sums) seeded differently, DIs as fractions, and counts both moves on a tie — equal once decayed, ×100', () => {
         const adx = new TS.ADX(14);
         const rows = bars.map((c) => [adx.add(c) ?? NaN, (adx.pdi ?? NaN) * 100, (adx.mdi ?? NaN) * 100]);
         const col = (j: number) => Float64Array.from(rows, (r) => r[j]!);
         const ours = K.adx(b.high, b.low, b.close, 14);
-        const from = 28 + 2 * decay(13 / 14);
-        expect(firstMismatch(ours.adx, col(0), TOL, from), 'adx').toBeNull();
-        expect(firstMismatch(ours.plusDI, col(1), TOL, from), '+DI').toBeNull();
-        expect(firstMismatch(ours.minusDI, col(2), TOL, from), '-DI').toBeNull();
+        const settle = decay(13 / 14);
+        // Where the up-move equals the down-move and both are positive, TA-Lib (ours) counts neither as
+        // directional movement and trading-signals counts both; the difference then decays again.
+        let lastTie = -Infinity;
+        const afterTie = new Uint8Array(b.close.length);
+        for (let i = 1; i < b.close.length; i++) {
+          const up = b.high[i]! - b.high[i - 1]!;
+          if (up > 0 && up === b.low[i - 1]! - b.low[i]!) lastTie = i;
+          afterTie[i] = i - lastTie <= settle ? 1 : 0;
+        }
+        const excused = (i: number) => afterTie[i] === 1;
+        const from = 28 + settle;
+        let compared = 0;
+        for (let i = from; i < b.close.length; i++) compared += excused(i) ? 0 : 1;
+        expect(compared, 'bars compared').toBeGreaterThan(1000);
+        expect(firstMismatch(ours.adx, col(0), TOL, from, excused), 'adx').toBeNull();
+        expect(firstMismatch(ours.plusDI, col(1), TOL, from, excused), '+DI').toBeNull();
+        expect(firstMismatch(ours.minusDI, col(2), TOL, from, excused), '-DI').toBeNull();
       });
       it('Stochastic(14, 3, 3): same definition, from the first value (a flat window: ours NaN, trading-signals 0)', () => {
         const st = new TS.StochasticOscillator({ kPeriod: 14, kSlowingPeriod: 3, dPeriod: 3 });
@@ -110,7 +126,7 @@ describe.skipIf(!sharedDataDir)('kernels agree with trading-signals', () => {
           expect(firstMismatch(ours[k], Float64Array.from(rows, (r) => (r ? r[k] : NaN)), 0), k).toBeNull();
         }
       });
-      it('Keltner(20, 2, 10): trading-signals seeds its EMA with the first price and its ATR with the first high − low — equal once decayed', () => {
+      it.skipIf(short(b, 20 + decay(1 - 2 / 21) + decay(9 / 10)))('Keltner(20, 2, 10): trading-signals seeds its EMA with the first price and its ATR with the first high − low — equal once decayed', () => {
         const kc = new TS.KeltnerChannels({ emaInterval: 20, atrInterval: 10, multiplier: 2 });
         const rows = bars.map((c) => kc.add(c));
         const ours = K.keltner(b.high, b.low, b.close, 20, 2, 10);
