@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { emptyBars, type BarColumns } from '../../src-shared/domain/bars.ts';
-import { lowerBound, mergeBars, upperBound, type MergeCounts } from '../../src-workers/bars/merge.ts';
-import { chunkColumns, chunkKey, chunkSpan, encodeChunk } from './bar-chunk.ts';
+import { lowerBound, mergeBars, type MergeCounts } from '../../src-workers/bars/merge.ts';
+import { ChunkReader, chunkKey, chunkSpan, encodeChunk } from './bar-chunk.ts';
 
 interface ChunkRow {
   chunk_start: number;
@@ -70,7 +70,7 @@ export class BarStore {
         counts.inserted += end - start;
         this.put(instrumentId, timeframe, key, bars, start, end);
       } else {
-        const old = chunkColumns(existing.data, existing.count);
+        const old = new ChunkReader(existing.data, existing.count).columns();
         const merged = emptyBars(existing.count + end - start);
         const before = counts.inserted + counts.updated;
         const len = mergeBars(old, 0, existing.count, bars, start, end, merged, counts);
@@ -95,18 +95,17 @@ export class BarStore {
     const span = chunkSpan(timeframe);
     const lowKey = query.from === undefined ? -Number.MAX_SAFE_INTEGER : chunkKey(from, span);
     const limit = query.limit ?? Infinity;
-    const rows: ChunkRow[] = [];
+    const rows: ChunkReader[] = [];
     const slices: number[] = [];
     let total = 0;
     // Newest chunks first when only the last `limit` bars are wanted, so a chart's first screen
     // of a million-bar history reads a few chunks, not all of them.
     const iterate = query.limit === undefined ? this.selectRange : this.selectRangeDesc;
     for (const row of iterate.iterate(instrumentId, timeframe, lowKey, to)) {
-      const cols = chunkColumns(row.data, row.count);
-      const a = lowerBound(cols.time, from);
-      const b = upperBound(cols.time, to);
+      const chunk = new ChunkReader(row.data, row.count);
+      const [a, b] = chunk.bounds(from, to);
       if (b <= a) continue;
-      rows.push(row);
+      rows.push(chunk);
       slices.push(a, b);
       total += b - a;
       if (total >= limit) break;
@@ -122,20 +121,13 @@ export class BarStore {
     let pos = 0;
     let toSkip = skip;
     for (let r = 0; r < rows.length; r++) {
-      const row = rows[r]!;
-      const cols = chunkColumns(row.data, row.count);
       let a = slices[2 * r]!;
       const b = slices[2 * r + 1]!;
       const dropped = Math.min(toSkip, b - a);
       a += dropped;
       toSkip -= dropped;
       if (a >= b) continue;
-      out.time.set(cols.time.subarray(a, b), pos);
-      out.open.set(cols.open.subarray(a, b), pos);
-      out.high.set(cols.high.subarray(a, b), pos);
-      out.low.set(cols.low.subarray(a, b), pos);
-      out.close.set(cols.close.subarray(a, b), pos);
-      out.volume.set(cols.volume.subarray(a, b), pos);
+      rows[r]!.copyInto(a, b, out, pos);
       pos += b - a;
     }
     return out;

@@ -20,7 +20,8 @@ export const instruments = sqliteTable(
 
 /**
  * Bars, columnar: each row is a chunk of up to CHUNK_BARS consecutive bar slots of one series, its
- * `data` blob holding six little-endian float64 columns (time, open, high, low, close, volume).
+ * `data` blob holding its columns (time, open, high, low, close, volume): raw float64, or compact
+ * (regular times, int32 prices at an exact decimal scale) — see bar-chunk.ts.
  * Read and written with raw statements (see bar-store.ts); drizzle only owns the DDL.
  */
 export const barChunks = sqliteTable(

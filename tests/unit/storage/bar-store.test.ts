@@ -97,3 +97,61 @@ describe('BarStore', () => {
     expect(ws.sqlite.prepare('SELECT COUNT(*) AS n FROM bar_series').get()).toEqual({ n: 0 });
   });
 });
+
+describe('chunk encoding', () => {
+  let ws: Workspace;
+  let store: BarStore;
+  let id: number;
+  beforeEach(() => {
+    ws = openWorkspace(':memory:');
+    store = new BarStore(ws.sqlite);
+    id = new InstrumentRepo(ws.db).ensure({
+      symbol: 'ENC', venue: '', assetClass: 'stock', currency: 'USD', tickSize: 0.01, lotSize: 1, source: 'csv',
+    }).id;
+  });
+  afterEach(() => ws.close());
+
+  const blobSizes = () =>
+    ws.sqlite.prepare('SELECT count, length(data) AS bytes FROM bar_chunks ORDER BY chunk_start').all() as { count: number; bytes: number }[];
+
+  it('stores regular bars with decimal prices compactly (32 + 24 bytes per bar) and reads them back exactly', () => {
+    const bars = minuteBars(5000);
+    for (let i = 0; i < 5000; i++) {
+      bars.open[i] = Number((100.01 + i * 0.01).toFixed(2)); // as parsed from decimal text
+      bars.close[i] = 45.549999; // six decimals, as Yahoo writes them
+      bars.volume[i] = 0.5 + i;
+    }
+    store.upsert(id, '1m', bars);
+    for (const { count, bytes } of blobSizes()) expect(bytes).toBe(32 + 24 * count);
+    const back = store.read(id, '1m');
+    expect(back.time).toEqual(bars.time);
+    expect(back.open).toEqual(bars.open);
+    expect(back.close).toEqual(bars.close);
+    expect(back.volume).toEqual(bars.volume);
+    const window = store.read(id, '1m', { from: bars.time[1234]! + 1, to: bars.time[2345]! });
+    expect(window.time[0]).toBe(bars.time[1235]);
+    expect(window.open).toEqual(bars.open.subarray(1235, 2346));
+  });
+
+  it('keeps raw float64 columns when times are irregular or a price has no exact decimal form', () => {
+    const gappy = minuteBars(100);
+    gappy.time[50] = gappy.time[50]! + 1; // one odd time
+    store.upsert(id, '1m', gappy);
+    const irrational = minuteBars(100, 10_000);
+    irrational.close[7] = Math.PI;
+    store.upsert(id, '1m', irrational);
+    for (const { count, bytes } of blobSizes()) expect(bytes).toBe(48 * count);
+    const back = store.read(id, '1m');
+    expect(back.time.length).toBe(200);
+    expect(back.close[107]).toBe(Math.PI);
+    expect(back.time[50]).toBe(gappy.time[50]);
+  });
+
+  it('merges a raw update into a compact chunk and counts exactly', () => {
+    store.upsert(id, '1m', minuteBars(300));
+    const changed = minuteBars(300);
+    changed.close[10] = Math.E;
+    expect(store.upsert(id, '1m', changed)).toEqual({ inserted: 0, updated: 1, unchanged: 299 });
+    expect(store.read(id, '1m').close[10]).toBe(Math.E);
+  });
+});
