@@ -18,6 +18,7 @@ export function obv(close: Float64Array, volume: Float64Array, out?: Float64Arra
   const n = inputLength('obv', 'close', close);
   checkLength('obv', 'volume', volume, n);
   const res = output('obv', 'value', out, n);
+  if (integerVolumes(close, volume, n)) return plainObv(close, volume, n, res);
   const total = new WindowSum();
   let before = NAN;
   for (let i = 0; i < n; i++) {
@@ -29,6 +30,38 @@ export function obv(close: Float64Array, volume: Float64Array, out?: Float64Arra
     total.add(i === 0 ? v : v * (+(c > before) - +(c < before)));
     before = c;
     res[i] = total.value();
+  }
+  return res;
+}
+
+/**
+ * Whether every input is valid and every volume a whole number with Σ|volume| < 2^52: then every
+ * running total is an integer a double holds exactly, and plain addition is the exact sum.
+ * @throws AppFailure `VALIDATION_FAILED` for a non-finite value.
+ */
+function integerVolumes(close: Float64Array, volume: Float64Array, n: number): boolean {
+  let whole = true;
+  let magnitude = 0;
+  for (let i = 0; i < n; i++) {
+    const c = close[i];
+    const v = volume[i];
+    if (bad(c)) throw badValue('obv', 'close', i, c);
+    if (bad(v)) throw badValue('obv', 'volume', i, v);
+    whole = whole && Math.floor(v) === v;
+    magnitude += Math.abs(v);
+  }
+  return whole && magnitude < 2 ** 52; // margin for the rounding of `magnitude` itself
+}
+
+function plainObv(close: Float64Array, volume: Float64Array, n: number, res: Float64Array): Float64Array {
+  let total = 0;
+  let before = NAN;
+  for (let i = 0; i < n; i++) {
+    const c = close[i]! * 1;
+    const v = volume[i]! * 1;
+    total += i === 0 ? v : v * (+(c > before) - +(c < before));
+    before = c;
+    res[i] = total;
   }
   return res;
 }
