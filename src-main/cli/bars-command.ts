@@ -1,45 +1,28 @@
 import { AppFailure } from '../../src-shared/contract/errors.ts';
 import type { Instrument } from '../../src-shared/domain/instrument.ts';
-import { isTimeframe, type Timeframe } from '../../src-shared/domain/timeframe.ts';
 import { createCore } from '../core.ts';
 import type { InstrumentRepo } from '../services/instrument-repo.ts';
-import { UsageError, type Output } from './cli-error.ts';
-import { dataDirOption, parse, parseNumber, parseTime } from './options.ts';
+import type { Output } from './cli-error.ts';
+import { dataDirOption, parse, parseSeriesFlags, seriesFlags } from './options.ts';
 
 export const BARS_USAGE =
   'candlewick bars --symbol SYM --timeframe TF [--from ISO] [--to ISO] [--limit N] [--source S] [--data-dir DIR] --json';
 
-const flags = {
-  ...dataDirOption,
-  symbol: { type: 'string' },
-  timeframe: { type: 'string' },
-  from: { type: 'string' },
-  to: { type: 'string' },
-  limit: { type: 'string' },
-  source: { type: 'string' },
-  json: { type: 'boolean' },
-} as const;
+const flags = { ...dataDirOption, ...seriesFlags, json: { type: 'boolean' } } as const;
 
 const ROWS_PER_WRITE = 10_000;
 
 export async function barsCommand(args: string[], dataDirDefault: string, io: Output): Promise<number> {
   const { values } = parse(args, flags);
-  if (!values.symbol) throw new UsageError('--symbol is required');
-  if (!values.timeframe || !isTimeframe(values.timeframe)) {
-    throw new UsageError(`--timeframe ${values.timeframe ? `"${values.timeframe}" is not a timeframe` : 'is required'} (1m, 5m, 1h, 1d, 1w, 1M …)`);
-  }
-  const from = parseTime(values.from, '--from');
-  const to = parseTime(values.to, '--to');
-  if (from !== undefined && to !== undefined && from > to) throw new UsageError('--from is after --to');
-  const limit = parseNumber(values.limit, '--limit');
+  const { symbol, timeframe, from, to, limit } = parseSeriesFlags(values);
   const core = await createCore({ dataDir: values['data-dir'] ?? dataDirDefault, poolSize: 1, seedDemo: false });
   try {
-    const instrument = resolveInstrument(core.services.instruments, values.symbol, values.source);
-    const { bars } = core.services.bars.query(instrument.id, values.timeframe as Timeframe, { from, to, limit });
+    const instrument = resolveInstrument(core.services.instruments, symbol, values.source);
+    const { bars } = core.services.bars.query(instrument.id, timeframe, { from, to, limit });
     const n = bars.time.length;
     const iso = (i: number) => (n === 0 ? null : new Date(bars.time[i]!).toISOString());
     if (!values.json) {
-      io.out(`${instrument.symbol} ${values.timeframe}: ${n.toLocaleString('en-US')} bars${n ? ` from ${iso(0)} to ${iso(n - 1)}` : ''}\n`);
+      io.out(`${instrument.symbol} ${timeframe}: ${n.toLocaleString('en-US')} bars${n ? ` from ${iso(0)} to ${iso(n - 1)}` : ''}\n`);
       return 0;
     }
     // Streamed in slices so a million bars never become one giant string.

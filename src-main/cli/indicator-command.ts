@@ -1,26 +1,20 @@
 import { AppFailure } from '../../src-shared/contract/errors.ts';
 import type { IndicatorParams } from '../../src-shared/domain/indicator.ts';
-import { isTimeframe, type Timeframe } from '../../src-shared/domain/timeframe.ts';
 import { getIndicator, resolveParams } from '../../src-workers/indicators/catalogue/index.ts';
 import type { IndicatorDefinition } from '../../src-workers/indicators/types.ts';
 import { createCore } from '../core.ts';
 import { resolveInstrument } from './bars-command.ts';
 import { UsageError, type Output } from './cli-error.ts';
-import { dataDirOption, parse, parseNumber, parseTime } from './options.ts';
+import { dataDirOption, parse, parseSeriesFlags, seriesFlags } from './options.ts';
 
 export const INDICATOR_USAGE =
   'candlewick indicator --symbol SYM --timeframe TF --name NAME [--param k=v]… [--from ISO] [--to ISO] [--limit N] [--source S] [--data-dir DIR] [--json]';
 
 const flags = {
   ...dataDirOption,
-  symbol: { type: 'string' },
-  timeframe: { type: 'string' },
+  ...seriesFlags,
   name: { type: 'string' },
   param: { type: 'string', multiple: true },
-  from: { type: 'string' },
-  to: { type: 'string' },
-  limit: { type: 'string' },
-  source: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
 
@@ -29,24 +23,15 @@ const VALUES_PER_WRITE = 20_000;
 /** Computes one indicator of the catalogue over stored bars; JSON values are null while warming up. */
 export async function indicatorCommand(args: string[], dataDirDefault: string, io: Output): Promise<number> {
   const { values } = parse(args, flags);
-  if (!values.symbol) throw new UsageError('--symbol is required');
-  if (!values.timeframe || !isTimeframe(values.timeframe)) {
-    throw new UsageError(`--timeframe ${values.timeframe ? `"${values.timeframe}" is not a timeframe` : 'is required'} (1m, 5m, 1h, 1d, 1w, 1M …)`);
-  }
+  const { symbol, timeframe, from, to, limit } = parseSeriesFlags(values);
   if (!values.name) throw new UsageError('--name is required (candlewick indicators lists them)');
-  const from = parseTime(values.from, '--from');
-  const to = parseTime(values.to, '--to');
-  if (from !== undefined && to !== undefined && from > to) throw new UsageError('--from is after --to');
-  const limit = parseNumber(values.limit, '--limit');
-  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UsageError(`--limit "${values.limit}" is not a positive whole number`);
   const definition = asUsage(() => getIndicator(values.name!));
   const raw = paramsFromFlags(definition, (values.param as string[] | undefined) ?? []);
   const params = asUsage(() => resolveParams(definition, raw, '--param'));
 
   const core = await createCore({ dataDir: values['data-dir'] ?? dataDirDefault, poolSize: 1, seedDemo: false });
   try {
-    const instrument = resolveInstrument(core.services.instruments, values.symbol, values.source);
-    const timeframe = values.timeframe as Timeframe;
+    const instrument = resolveInstrument(core.services.instruments, symbol, values.source);
     const { time, results } = await core.services.indicators.compute({
       instrumentId: instrument.id,
       timeframe,

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isTimeframe, type Timeframe } from '../../src-shared/domain/timeframe.ts';
 import { UsageError } from './cli-error.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -35,3 +36,37 @@ export function parseNumber(value: string | undefined, flag: string): number | u
 }
 
 export const dataDirOption = { 'data-dir': { type: 'string' } } as const;
+
+/** The flags that choose a series and a range of it, shared by `bars` and `indicator`. */
+export const seriesFlags = {
+  symbol: { type: 'string' },
+  timeframe: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  limit: { type: 'string' },
+  source: { type: 'string' },
+} as const;
+
+export interface SeriesSelection {
+  symbol: string;
+  timeframe: Timeframe;
+  from?: number;
+  to?: number;
+  limit?: number;
+}
+
+/** Checks and converts the series flags; every mistake is a usage error naming the flag. */
+export function parseSeriesFlags(values: FlagValues<typeof seriesFlags>): SeriesSelection {
+  if (!values.symbol) throw new UsageError('--symbol is required');
+  if (!values.timeframe || !isTimeframe(values.timeframe)) {
+    throw new UsageError(`--timeframe ${values.timeframe ? `"${values.timeframe}" is not a timeframe` : 'is required'} (1m, 5m, 1h, 1d, 1w, 1M …)`);
+  }
+  const from = parseTime(values.from, '--from');
+  const to = parseTime(values.to, '--to');
+  if (from !== undefined && to !== undefined && from > to) throw new UsageError('--from is after --to');
+  const limit = parseNumber(values.limit, '--limit');
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
+    throw new UsageError(`--limit "${values.limit}" is not a positive whole number`);
+  }
+  return { symbol: values.symbol, timeframe: values.timeframe, from, to, limit };
+}
