@@ -6,40 +6,33 @@ import { Ring } from '../kernels/window.ts';
 import { wmaStep } from '../kernels/wma.ts';
 import type { BarInput } from '../types.ts';
 import { KernelStream, type Source } from './base.ts';
+import { RollingMean } from './rolling-mean.ts';
 
 /** Incremental {@link import('../kernels/sma.ts').sma}: exact window sum, correctly rounded mean. */
 export class SmaStream extends KernelStream {
   private readonly period: number;
   private readonly source: Source;
-  private readonly dv: Divisor;
-  private readonly ring: Ring;
-  private readonly sum = new WindowSum();
-  private readonly saved = new WindowSum();
+  private readonly window: RollingMean;
 
   constructor(period: number, source: Source = 'close') {
     checkPeriod('sma', 'period', period);
     super('sma', ['value'], [source]);
     this.period = period;
     this.source = source;
-    this.dv = new Divisor(period);
-    this.ring = new Ring(period);
+    this.window = new RollingMean(period);
   }
 
   protected save(): void {
-    this.saved.copyFrom(this.sum);
+    this.window.save();
   }
 
   protected restore(): void {
-    this.sum.copyFrom(this.saved);
+    this.window.restore();
   }
 
   protected apply(bar: BarInput, i: number): void {
-    const x = bar[this.source];
-    const p = this.period;
-    this.ring.set(i, x);
-    if (i < p) this.sum.add(x);
-    else this.sum.addDiff(x, this.ring.at(i - p));
-    this.values[0] = i >= p - 1 ? this.sum.div(this.dv) : NaN;
+    this.window.push(bar[this.source], i);
+    this.values[0] = i >= this.period - 1 ? this.window.mean() : NaN;
   }
 }
 

@@ -9,6 +9,7 @@ import { rsiValue } from '../kernels/rsi.ts';
 import { Ring } from '../kernels/window.ts';
 import type { BarInput } from '../types.ts';
 import { KernelStream, type Source } from './base.ts';
+import { RollingMean } from './rolling-mean.ts';
 
 /** Incremental {@link import('../kernels/rsi.ts').rsi}: Wilder smoothing, TA-Lib seeding. */
 export class RsiStream extends KernelStream {
@@ -173,37 +174,30 @@ export class MacdStream extends KernelStream {
 
 /** Incremental {@link import('../kernels/cci.ts').cci}. */
 export class CciStream extends KernelStream {
-  private readonly period: number;
-  private readonly dv: Divisor;
-  private readonly ring: Ring;
-  private readonly sum = new WindowSum();
-  private readonly saved = new WindowSum();
+  private readonly window: RollingMean;
 
   constructor(period: number) {
     checkPeriod('cci', 'period', period);
     super('cci', ['value'], ['high', 'low', 'close']);
-    this.period = period;
-    this.dv = new Divisor(period);
-    this.ring = new Ring(period);
+    this.window = new RollingMean(period);
   }
 
   protected save(): void {
-    this.saved.copyFrom(this.sum);
+    this.window.save();
   }
 
   protected restore(): void {
-    this.sum.copyFrom(this.saved);
+    this.window.restore();
   }
 
   protected apply(bar: BarInput, i: number): void {
-    const p = this.period;
+    const w = this.window;
+    const p = w.period;
     const t = typicalPrice(bar.high, bar.low, bar.close);
-    this.ring.set(i, t);
-    if (i < p) this.sum.add(t);
-    else this.sum.addDiff(t, this.ring.at(i - p));
+    w.push(t, i);
     if (i < p - 1) return;
-    const mean = this.sum.div(this.dv);
-    this.values[0] = cciValue(t, mean, this.ring.absDevSum(i, p, mean), p);
+    const mean = w.mean();
+    this.values[0] = cciValue(t, mean, w.ring.absDevSum(i, p, mean), p);
   }
 }
 

@@ -2,10 +2,10 @@ import { Divisor } from '../exact-sum.ts';
 import { WindowSum } from '../kernels/window-sum.ts';
 import { trueRange } from '../kernels/atr.ts';
 import { checkMultiplier, checkPeriod } from '../kernels/common.ts';
-import { Ring } from '../kernels/window.ts';
 import type { BarInput } from '../types.ts';
 import { KernelStream, type Source } from './base.ts';
 import { StreamExtreme } from './extreme.ts';
+import { RollingMean } from './rolling-mean.ts';
 
 /**
  * Incremental {@link import('../kernels/stddev.ts').stddev} and, with `k`, of
@@ -16,10 +16,7 @@ class DeviationStream extends KernelStream {
   private readonly source: Source;
   private readonly k: number;
   private readonly bands: boolean;
-  private readonly dv: Divisor;
-  private readonly ring: Ring;
-  private readonly sum = new WindowSum();
-  private readonly saved = new WindowSum();
+  private readonly window: RollingMean;
 
   constructor(kernel: string, outputs: readonly string[], period: number, k: number, source: Source) {
     super(kernel, outputs, [source]);
@@ -27,27 +24,23 @@ class DeviationStream extends KernelStream {
     this.source = source;
     this.k = k;
     this.bands = outputs.length === 3;
-    this.dv = new Divisor(period);
-    this.ring = new Ring(period);
+    this.window = new RollingMean(period);
   }
 
   protected save(): void {
-    this.saved.copyFrom(this.sum);
+    this.window.save();
   }
 
   protected restore(): void {
-    this.sum.copyFrom(this.saved);
+    this.window.restore();
   }
 
   protected apply(bar: BarInput, i: number): void {
-    const x = bar[this.source];
     const p = this.period;
-    this.ring.set(i, x);
-    if (i < p) this.sum.add(x);
-    else this.sum.addDiff(x, this.ring.at(i - p));
+    this.window.push(bar[this.source], i);
     if (i < p - 1) return;
-    const m = this.sum.div(this.dv);
-    const sigma = Math.sqrt(this.ring.sqDevSum(i, p, m) / p);
+    const m = this.window.mean();
+    const sigma = Math.sqrt(this.window.ring.sqDevSum(i, p, m) / p);
     const v = this.values;
     if (!this.bands) {
       v[0] = sigma;
