@@ -162,10 +162,15 @@ function interleavedMedians(c: Case): [number, number, number, number | undefine
   const ours: number[] = [];
   const ti: number[] = [];
   const ts: number[] = [];
-  // Our kernels get a warm-up call; the libraries' calls take up to seconds each, so the JIT is warm
-  // within their first call, and the median of three ignores a slower first one.
-  c.reused();
-  c.ours();
+  // Steady state for all: V8 reaches its fastest tier (TurboFan) only after several calls of a
+  // function — a kernel's first calls ran at half speed or worse — so ours get ten warm-up calls (they
+  // are cheap) and each library one (its calls take up to seconds, and the JIT tiers up within them).
+  for (let i = 0; i < 10; i++) {
+    c.reused();
+    c.ours();
+  }
+  c.ti();
+  c.ts?.();
   const perRound = OUR_RUNS / BASELINE_RUNS;
   for (let round = 0; round < BASELINE_RUNS; round++) {
     for (let i = 0; i < perRound; i++) time(c.reused, reused);

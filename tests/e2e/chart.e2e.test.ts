@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Timeframe } from '../../src-shared/domain/timeframe.ts';
 import { launchChromium, startServe, type ServeProcess } from '../support/browser.ts';
 import { END_MARKER_COLOR, START_MARKER_COLOR } from '../../src-renderer/pages/chart/replay/replay-markers.ts';
-import { grab, heapUsed, inkShare, paneBoxes } from '../support/chart-page.ts';
+import { grab, heapUsed, inkShare, paneBoxes, rendererMemory, type RendererMemory } from '../support/chart-page.ts';
 import { hexColor, shareLike } from '../support/png.ts';
 import { seedGeneratedSeries } from '../support/chart-workspace.ts';
 import { runCli } from '../support/cli.ts';
@@ -260,12 +260,14 @@ describe('a 1,000,000-bar one-minute history stays fluid', () => {
     await page.mouse.move(cx, cy);
     for (let i = 0; i < 30; i++) await page.mouse.wheel(0, 400);
     const loaded: number[] = [];
+    const samples: RendererMemory[] = [];
     for (let i = 0; i < 60 && !loaded.includes(20_000); i++) {
       await page.mouse.move(pane!.x + 40, cy);
       await page.mouse.down();
       await page.mouse.move(pane!.x + pane!.width - 40, cy, { steps: 8 });
       await page.mouse.up();
       await page.waitForTimeout(150);
+      samples.push(await rendererMemory(browser));
       loaded.push(Number(/([\d,]+) bars loaded/.exec(await windowText(page))![1]!.replace(/,/g, '')));
     }
     // Blocks were prepended up to the cap; scrolling on drops the far side instead of growing.
@@ -289,7 +291,18 @@ describe('a 1,000,000-bar one-minute history stays fluid', () => {
     await page.screenshot({ path: join(shots, 'chart-million-first-bar.png') });
 
     const heap = await heapUsed(page);
-    console.log(`renderer JS heap: ${(heapAfterDrags / 2 ** 20).toFixed(1)} MB after drags, ${(heap / 2 ** 20).toFixed(1)} MB at the first bar`);
+    samples.push(await rendererMemory(browser));
+    // The process as the OS sees it (heap, canvases, DOM, buffers), sampled after every drag, and the
+    // JS heap alone after a garbage collection.
+    const peakRss = Math.max(...samples.map((m) => m.largestRss));
+    const peakPss = Math.max(...samples.map((m) => m.totalPss));
+    const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+    console.log(
+      `renderer process: peak RSS ${mb(peakRss)}, peak PSS of all renderers ${mb(peakPss)} over ${samples.length} samples; ` +
+        `JS heap ${mb(heapAfterDrags)} after drags, ${mb(heap)} at the first bar`,
+    );
+    expect(peakRss).toBeLessThan(500 * 2 ** 20);
+    expect(peakPss).toBeLessThan(500 * 2 ** 20);
     expect(heap).toBeLessThan(500 * 2 ** 20);
     expect(heapAfterDrags).toBeLessThan(500 * 2 ** 20);
 

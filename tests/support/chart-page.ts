@@ -1,4 +1,5 @@
-import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { decodePng, dominantColor, shareUnlike, type Image } from './png.ts';
 
 export interface PaneBox {
@@ -46,6 +47,37 @@ export async function heapUsed(page: Page): Promise<number> {
     await cdp.send('Performance.enable');
     const { metrics } = await cdp.send('Performance.getMetrics');
     return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+export interface RendererMemory {
+  /** Resident set of the largest renderer process (the page's), bytes. */
+  readonly largestRss: number;
+  /** Proportional set sizes of all renderer processes added up (shared pages counted once), bytes. */
+  readonly totalPss: number;
+}
+
+/**
+ * Memory of the browser's renderer processes as the OS sees it — the JS heap plus everything else a
+ * renderer holds (canvas backing stores, DOM, code, malloc'd buffers): process ids from CDP
+ * SystemInfo.getProcessInfo, sizes from /proc/<pid>/smaps_rollup (Linux).
+ */
+export async function rendererMemory(browser: Browser): Promise<RendererMemory> {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
+    let largestRss = 0;
+    let totalPss = 0;
+    for (const p of processInfo) {
+      if (p.type !== 'renderer') continue;
+      const rollup = readFileSync(`/proc/${p.id}/smaps_rollup`, 'utf8');
+      const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? NaN) * 1024;
+      largestRss = Math.max(largestRss, kb('Rss'));
+      totalPss += kb('Pss');
+    }
+    return { largestRss, totalPss };
   } finally {
     await cdp.detach();
   }

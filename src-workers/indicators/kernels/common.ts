@@ -36,6 +36,24 @@ export function bad(x: number): boolean {
 }
 
 /**
+ * A sufficient test that four values are all good (see {@link bad}) in one comparison: NaN and ±Infinity
+ * propagate through the sum of magnitudes. False also for good values whose magnitudes add up beyond
+ * MAX_INPUT, so a caller then tests each with {@link bad} before rejecting anything.
+ */
+export function good4(a: number, b: number, c: number, d: number): boolean {
+  return Math.abs(a) + Math.abs(b) + Math.abs(c) + Math.abs(d) <= MAX_INPUT;
+}
+
+/**
+ * Whether `sum` = fl(a + b) is the exact sum a + b. Cheaper than TwoSum's error term: if |a| ≥ |b|,
+ * sum − a is computed exactly and equals b only when nothing was rounded off; otherwise the same holds
+ * for sum − b and a.
+ */
+export function exactSum(a: number, b: number, sum: number): boolean {
+  return sum - a === b && sum - b === a;
+}
+
+/**
  * Throws `VALIDATION_FAILED` naming the first index of `values` that is NaN, ±Infinity or beyond
  * ±MAX_INPUT. One pass, one comparison per value.
  */

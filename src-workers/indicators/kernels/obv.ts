@@ -1,5 +1,5 @@
 import { WindowSum } from './window-sum.ts';
-import { bad, badValue, checkLength, inputLength, output } from './common.ts';
+import { bad, badValue, checkLength, exactSum, inputLength, output } from './common.ts';
 
 /**
  * NaN as a module constant: V8 then keeps loop values unboxed doubles (with the global NaN they became
@@ -18,50 +18,44 @@ export function obv(close: Float64Array, volume: Float64Array, out?: Float64Arra
   const n = inputLength('obv', 'close', close);
   checkLength('obv', 'volume', volume, n);
   const res = output('obv', 'value', out, n);
-  if (integerVolumes(close, volume, n)) return plainObv(close, volume, n, res);
-  const total = new WindowSum();
+  // The exact running total is s + err: s the plain running sum, err the exact sum of its rounding
+  // errors (TwoSum). Each chain is one addition per bar, so the loop runs near the speed of a plain
+  // sum; s + err is a single rounding of the exact total, so it is the correctly rounded value. If
+  // adding an error to err is itself inexact (not seen on real volumes), the rest goes through
+  // WindowSum.
+  let s = 0;
+  let err = 0;
   let before = NAN;
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  for (; i < n; i++) {
     const c = close[i];
     const v = volume[i];
     if (bad(c)) throw badValue('obv', 'close', i, c);
     if (bad(v)) throw badValue('obv', 'volume', i, v);
     // Up, down or unchanged as +v, −v or 0 without a branch on the close (hard to predict).
-    total.add(i === 0 ? v : v * (+(c > before) - +(c < before)));
+    const x = i === 0 ? v : v * (+(c > before) - +(c < before));
+    const t = s + x;
+    let z = t - s;
+    const e = s - (t - z) + (x - z);
+    const f = err + e;
+    if (!exactSum(err, e, f)) break;
+    s = t;
+    err = f;
     before = c;
-    res[i] = total.value();
+    res[i] = s + err;
   }
-  return res;
-}
-
-/**
- * Whether every input is valid and every volume a whole number with Σ|volume| < 2^52: then every
- * running total is an integer a double holds exactly, and plain addition is the exact sum.
- * @throws AppFailure `VALIDATION_FAILED` for a non-finite value.
- */
-function integerVolumes(close: Float64Array, volume: Float64Array, n: number): boolean {
-  let whole = true;
-  let magnitude = 0;
-  for (let i = 0; i < n; i++) {
+  if (i === n) return res;
+  const total = new WindowSum();
+  total.add(s);
+  total.add(err);
+  for (; i < n; i++) {
     const c = close[i];
     const v = volume[i];
     if (bad(c)) throw badValue('obv', 'close', i, c);
     if (bad(v)) throw badValue('obv', 'volume', i, v);
-    whole = whole && Math.floor(v) === v;
-    magnitude += Math.abs(v);
-  }
-  return whole && magnitude < 2 ** 52; // margin for the rounding of `magnitude` itself
-}
-
-function plainObv(close: Float64Array, volume: Float64Array, n: number, res: Float64Array): Float64Array {
-  let total = 0;
-  let before = NAN;
-  for (let i = 0; i < n; i++) {
-    const c = close[i]! * 1;
-    const v = volume[i]! * 1;
-    total += i === 0 ? v : v * (+(c > before) - +(c < before));
+    total.add(i === 0 ? v : v * (+(c > before) - +(c < before)));
     before = c;
-    res[i] = total;
+    res[i] = total.value();
   }
   return res;
 }

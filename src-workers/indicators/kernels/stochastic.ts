@@ -1,5 +1,4 @@
-import { Divisor } from '../exact-sum.ts';
-import { WindowSum } from './window-sum.ts';
+import { windowMeans } from './window-mean.ts';
 import { bad, badValue, checkLength, checkPeriod, inputLength, output } from './common.ts';
 import { RollingRange } from './rolling-range.ts';
 
@@ -39,19 +38,10 @@ export function stochastic(
   checkLength('stochastic', 'close', close, n);
   const res: StochasticOutput = { k: output('stochastic', 'k', out?.k, n), d: output('stochastic', 'd', out?.d, n) };
   const { k: kOut, d: dOut } = res;
-  const first = kPeriod + kSmooth + dPeriod - 3;
+  // Three passes, each a small loop V8 compiles well: fastK into dOut (as scratch), its exact
+  // kSmooth-means into kOut, their exact dPeriod-means into dOut. The values depend on the exact
+  // window sums only, so they equal the stream's bar for bar.
   const range = new RollingRange(kPeriod);
-  // The last kSmooth fastK values and the last dPeriod k values: the windows' leaving values.
-  const fastRing = new Float64Array(kSmooth);
-  const kRing = new Float64Array(dPeriod);
-  const kSum = new WindowSum();
-  const dSum = new WindowSum();
-  const kDiv = new Divisor(kSmooth);
-  const dDiv = new Divisor(dPeriod);
-  let kNaN = 0;
-  let dNaN = 0;
-  let slot = 0;
-  let dSlot = 0;
   for (let i = 0; i < n; i++) {
     const h = high[i];
     const l = low[i];
@@ -60,30 +50,15 @@ export function stochastic(
     if (bad(l)) throw badValue('stochastic', 'low', i, l);
     if (bad(c)) throw badValue('stochastic', 'close', i, c);
     range.next(high, low, i);
-    if (i < first) {
-      kOut[i] = NAN;
-      dOut[i] = NAN;
-    }
-    // j counts fastK values from 0, m counts k values from 0.
-    const j = i - kPeriod + 1;
-    if (j < 0) continue;
-    const fastK = fastKValue(c, range.highest, range.lowest);
-    const leaving = j >= kSmooth ? fastRing[slot] : 0;
-    fastRing[slot] = fastK;
-    slot = slot + 1 === kSmooth ? 0 : slot + 1;
-    kNaN += nanDelta(fastK, leaving, j >= kSmooth);
-    kSum.addDiff(fastK === fastK ? fastK : 0, leaving === leaving ? leaving : 0);
-    const m = j - kSmooth + 1;
-    if (m < 0) continue;
-    const k = kNaN > 0 ? NAN : kSum.div(kDiv);
-    const kLeaving = m >= dPeriod ? kRing[dSlot] : 0;
-    kRing[dSlot] = k;
-    dSlot = dSlot + 1 === dPeriod ? 0 : dSlot + 1;
-    dNaN += nanDelta(k, kLeaving, m >= dPeriod);
-    dSum.addDiff(k === k ? k : 0, kLeaving === kLeaving ? kLeaving : 0);
-    if (m < dPeriod - 1) continue;
-    kOut[i] = k;
-    dOut[i] = dNaN > 0 ? NAN : dSum.div(dDiv);
+    dOut[i] = i >= kPeriod - 1 ? fastKValue(c, range.highest, range.lowest) : NAN;
+  }
+  windowMeans(dOut, kOut, kPeriod - 1, kSmooth);
+  windowMeans(kOut, dOut, kPeriod + kSmooth - 2, dPeriod);
+  // Both outputs start where d does, as TA-Lib's.
+  const first = Math.min(kPeriod + kSmooth + dPeriod - 3, n);
+  for (let i = 0; i < first; i++) {
+    kOut[i] = NAN;
+    dOut[i] = NAN;
   }
   return res;
 }

@@ -1,7 +1,6 @@
 import { AppFailure } from '../../../src-shared/contract/errors.ts';
-import { WindowSum } from './window-sum.ts';
 import { typicalPrice } from './cci.ts';
-import { bad, badValue, checkLength, inputLength, output } from './common.ts';
+import { bad, badValue, checkLength, good4, inputLength, output } from './common.ts';
 
 /**
  * NaN as a module constant: V8 then keeps loop values unboxed doubles (with the global NaN they became
@@ -16,9 +15,13 @@ export const DAY_MS = 86_400_000;
 /**
  * Volume-weighted average price of the typical price (high + low + close)/3: Σ tp·volume / Σ volume
  * since the anchor — the start of each UTC day (`day`: the first bar whose time falls on a new UTC date
- * starts afresh) or the first bar (`none`). Both sums are exact; the value is the quotient of their
- * correctly rounded values. NaN while the anchored volume is 0 (nothing traded: no price). No TA-Lib
- * counterpart.
+ * starts afresh) or the first bar (`none`). NaN while the anchored volume is 0 (nothing traded: no
+ * price). No TA-Lib counterpart.
+ *
+ * The two sums are plain running sums, unlike the rolling windows' exact sums: a running total from an
+ * anchor is added up in one order only, so batch and stream give the same doubles without exactness
+ * (docs/decisions/0020-running-totals.md); its rounding error (≈1e-13 relative over a million bars)
+ * is far below any price's precision.
  *
  * @throws AppFailure `VALIDATION_FAILED` for an unknown anchor, unequal lengths or a non-finite value.
  */
@@ -39,33 +42,38 @@ export function vwap(
   checkLength('vwap', 'volume', volume, n);
   const res = output('vwap', 'value', out, n);
   const daily = anchor === 'day';
-  const priceVolume = new WindowSum();
-  const totalVolume = new WindowSum();
+  let priceVolume = 0;
+  let totalVolume = 0;
   let day = NAN;
   for (let i = 0; i < n; i++) {
-    const t = time[i];
     const h = high[i];
     const l = low[i];
     const c = close[i];
     const v = volume[i];
-    if (bad(t)) throw badValue('vwap', 'time', i, t);
-    if (bad(h)) throw badValue('vwap', 'high', i, h);
-    if (bad(l)) throw badValue('vwap', 'low', i, l);
-    if (bad(c)) throw badValue('vwap', 'close', i, c);
-    if (bad(v)) throw badValue('vwap', 'volume', i, v);
+    if (!good4(h, l, c, v)) checkBar(i, h, l, c, v);
+    // Times are read (and checked) only where they matter: to find each day's start.
     if (daily) {
+      const t = time[i];
+      if (bad(t)) throw badValue('vwap', 'time', i, t);
       const d = Math.floor(t / DAY_MS);
       if (d !== day) {
         day = d;
-        priceVolume.clear();
-        totalVolume.clear();
+        priceVolume = 0;
+        totalVolume = 0;
       }
     }
-    priceVolume.add(typicalPrice(h, l, c) * v);
-    totalVolume.add(v);
-    res[i] = vwapValue(priceVolume.value(), totalVolume.value());
+    priceVolume += typicalPrice(h, l, c) * v;
+    totalVolume += v;
+    res[i] = vwapValue(priceVolume, totalVolume);
   }
   return res;
+}
+
+function checkBar(i: number, h: number, l: number, c: number, v: number): void {
+  if (bad(h)) throw badValue('vwap', 'high', i, h);
+  if (bad(l)) throw badValue('vwap', 'low', i, l);
+  if (bad(c)) throw badValue('vwap', 'close', i, c);
+  if (bad(v)) throw badValue('vwap', 'volume', i, v);
 }
 
 export function vwapValue(priceVolume: number, volume: number): number {

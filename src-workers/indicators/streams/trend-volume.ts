@@ -126,14 +126,14 @@ export class ObvStream extends KernelStream {
   }
 }
 
-/** Incremental {@link import('../kernels/vwap.ts').vwap}. */
+/** Incremental {@link import('../kernels/vwap.ts').vwap}: the same plain running sums, added in the same order. */
 export class VwapStream extends KernelStream {
   private readonly daily: boolean;
-  private readonly priceVolume = new WindowSum();
-  private readonly volume = new WindowSum();
-  private readonly savedPriceVolume = new WindowSum();
-  private readonly savedVolume = new WindowSum();
+  private priceVolume = 0;
+  private volume = 0;
   private day = NaN;
+  private savedPriceVolume = 0;
+  private savedVolume = 0;
   private savedDay = NaN;
 
   constructor(anchor: VwapAnchor) {
@@ -143,14 +143,14 @@ export class VwapStream extends KernelStream {
   }
 
   protected save(): void {
-    this.savedPriceVolume.copyFrom(this.priceVolume);
-    this.savedVolume.copyFrom(this.volume);
+    this.savedPriceVolume = this.priceVolume;
+    this.savedVolume = this.volume;
     this.savedDay = this.day;
   }
 
   protected restore(): void {
-    this.priceVolume.copyFrom(this.savedPriceVolume);
-    this.volume.copyFrom(this.savedVolume);
+    this.priceVolume = this.savedPriceVolume;
+    this.volume = this.savedVolume;
     this.day = this.savedDay;
   }
 
@@ -159,12 +159,12 @@ export class VwapStream extends KernelStream {
       const d = Math.floor(bar.time / DAY_MS);
       if (d !== this.day) {
         this.day = d;
-        this.priceVolume.clear();
-        this.volume.clear();
+        this.priceVolume = 0;
+        this.volume = 0;
       }
     }
-    this.priceVolume.add(typicalPrice(bar.high, bar.low, bar.close) * bar.volume);
-    this.volume.add(bar.volume);
-    this.values[0] = vwapValue(this.priceVolume.value(), this.volume.value());
+    this.priceVolume += typicalPrice(bar.high, bar.low, bar.close) * bar.volume;
+    this.volume += bar.volume;
+    this.values[0] = vwapValue(this.priceVolume, this.volume);
   }
 }

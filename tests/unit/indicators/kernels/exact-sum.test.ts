@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Divisor, ExactSum } from '../../../../src-workers/indicators/exact-sum.ts';
 import { WindowSum } from '../../../../src-workers/indicators/kernels/window-sum.ts';
+import { windowMeans } from '../../../../src-workers/indicators/kernels/window-mean.ts';
 import * as K from '../../../../src-workers/indicators/kernels/index.ts';
 import { createKernelStream } from '../../../../src-workers/indicators/streams/index.ts';
 import { sharedDataDir } from '../../../support/shared-data.ts';
@@ -125,6 +126,53 @@ describe('exact sums and correctly rounded means', () => {
         return true;
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('windowMeans (TwoSum fast path, WindowSum fallback) gives every window without NaN its correctly rounded mean, NaN otherwise', () => {
+    const withNaN = fc.oneof(prices, wideRange, sparseBits, anyScale, fc.constant(NaN));
+    fc.assert(
+      fc.property(fc.array(withNaN, { minLength: 1, maxLength: 120 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 5 }), (xs, p, start) => {
+        const src = Float64Array.from(xs);
+        const out = new Float64Array(xs.length).fill(-1);
+        windowMeans(src, out, start, p);
+        for (let i = 0; i < xs.length; i++) {
+          if (i < start) {
+            if (out[i] !== -1) return false; // nothing before start is written
+            continue;
+          }
+          const window = xs.slice(i - p + 1, i + 1);
+          if (i < start + p - 1 || window.some(Number.isNaN)) {
+            if (!Number.isNaN(out[i])) return false;
+            continue;
+          }
+          const exact = window.reduce((sum, x) => sum + toBig(x), 0n);
+          if (!correctlyRounded(out[i]!, exact, BigInt(p))) return false;
+        }
+        return true;
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('the obv kernel (plain sum + exact error sum, WindowSum fallback) gives every running total correctly rounded', () => {
+    const volumes = fc.oneof(prices, fc.double({ min: 0, max: 1e12, noNaN: true }).map(normal), sparseBits.map(Math.abs), wideRange.map(Math.abs));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 5 }), volumes), { minLength: 1, maxLength: 150 }), (rows) => {
+        const close = Float64Array.from(rows, ([c]) => c);
+        const volume = Float64Array.from(rows, ([, v]) => v);
+        const ours = K.obv(close, volume);
+        let exact = toBig(volume[0]!);
+        if (!correctlyRounded(ours[0]!, exact, 1n)) return false;
+        for (let i = 1; i < rows.length; i++) {
+          const v = toBig(volume[i]!);
+          if (close[i]! > close[i - 1]!) exact += v;
+          else if (close[i]! < close[i - 1]!) exact -= v;
+          if (!correctlyRounded(ours[i]!, exact, 1n)) return false;
+        }
+        return true;
+      }),
+      { numRuns: 400 },
     );
   });
 
