@@ -3,6 +3,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { benchBacktest } from './backtest.bench.ts';
 import { benchBarStore } from './bar-store.bench.ts';
 import { benchCsvImport } from './csv-import.bench.ts';
 import { benchIndicators } from './indicators.bench.ts';
@@ -15,6 +16,7 @@ try {
   results.push(...benchBarStore(work));
   results.push(...benchCsvImport(work));
   results.push(...benchIndicators());
+  results.push(...benchBacktest());
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -3,6 +3,8 @@ import { createRouter } from '../src-shared/contract/router.ts';
 import type { Core, CoreOptions } from './core-api.ts';
 import { ChartRepo } from './chart/chart-repo.ts';
 import { createHandlers } from './handlers/handlers.ts';
+import { BacktestRepo } from './backtest/backtest-repo.ts';
+import { BacktestService } from './backtest/backtest-service.ts';
 import { IndicatorService } from './indicators/indicator-service.ts';
 import { ReplayManager } from './replay/replay-manager.ts';
 import { ImportService } from './import/import-service.ts';
@@ -36,8 +38,9 @@ function wire(options: CoreOptions) {
   const indicators = new IndicatorService(bars, instruments, pool, jobs);
   const charts = new ChartRepo(workspace.db);
   const replays = new ReplayManager(bars, bus);
+  const backtests = new BacktestService(bars, instruments, pool, jobs, new BacktestRepo(workspace.db), bus);
   if (options.seedDemo !== false) seedDemoWorkspace(workspace, instruments, store);
-  return { workspace, bus, store, instruments, pool, jobs, bars, imports, indicators, charts, replays };
+  return { workspace, bus, store, instruments, pool, jobs, bars, imports, indicators, charts, replays, backtests };
 }
 
 /** The composition root of the core: storage, services, jobs and the router over the contract. */

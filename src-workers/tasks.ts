@@ -2,6 +2,20 @@ import type { BarColumns } from '../src-shared/domain/bars.ts';
 import type { ParseOptions } from '../src-shared/domain/import.ts';
 import { parseFile, type ParseOutcome } from './import/index.ts';
 import { computeIndicators, type ComputedIndicator, type ComputePayload } from './indicators/compute.ts';
+import { runBacktest, type BacktestResult } from './backtest/run.ts';
+import { getStrategy } from './backtest/strategies/index.ts';
+import type { BacktestSettingsInput } from '../src-shared/domain/backtest.ts';
+import type { Timeframe } from '../src-shared/domain/timeframe.ts';
+
+/** A backtest as data (the strategy by id: functions do not cross to a worker). */
+export interface BacktestPayload {
+  bars: BarColumns;
+  timeframe: Timeframe;
+  calendar: 'stock' | 'crypto';
+  strategyId: string;
+  params: Record<string, unknown>;
+  settings: BacktestSettingsInput;
+}
 
 /** Reports progress from inside a task: done of total, and what is happening. */
 export type ReportProgress = (done: number, total: number, phase: string) => void;
@@ -14,6 +28,11 @@ export const tasks = {
   'import.parse': (payload: { bytes: Uint8Array; options: ParseOptions }, progress: ReportProgress): ParseOutcome =>
     parseFile(payload.bytes, payload.options, (done, total) => progress(done, total, 'Parsing rows')),
   'indicators.compute': (payload: ComputePayload, progress: ReportProgress): ComputedIndicator[] => computeIndicators(payload, progress),
+  'backtest.run': (payload: BacktestPayload, progress: ReportProgress): BacktestResult =>
+    runBacktest({
+      bars: payload.bars, timeframe: payload.timeframe, calendar: payload.calendar, strategy: getStrategy(payload.strategyId),
+      params: payload.params, settings: payload.settings, onProgress: (done, total) => progress(done, total, 'Running bars'),
+    }),
 } satisfies Record<string, (payload: never, progress: ReportProgress) => unknown>;
 
 export type Tasks = typeof tasks;

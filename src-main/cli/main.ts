@@ -1,5 +1,6 @@
 import { AppFailure } from '../../src-shared/contract/errors.ts';
 import { defaultDataDir } from '../app-paths.ts';
+import { BACKTEST_USAGE, backtestCommand } from './backtest-command.ts';
 import { BARS_USAGE, barsCommand } from './bars-command.ts';
 import { processOutput, UsageError, type Output } from './cli-error.ts';
 import { IMPORT_USAGE, importCommand } from './import-command.ts';
@@ -14,6 +15,7 @@ const COMMANDS = {
   symbols: { run: symbolsCommand, usage: SYMBOLS_USAGE, summary: 'list instruments and their stored series' },
   indicator: { run: indicatorCommand, usage: INDICATOR_USAGE, summary: 'compute an indicator of the catalogue over stored bars' },
   indicators: { run: indicatorsCommand, usage: INDICATORS_USAGE, summary: 'list the indicator catalogue (parameters, defaults, outputs)' },
+  backtest: { run: backtestCommand, usage: BACKTEST_USAGE, summary: 'backtest a strategy over stored bars and save the run' },
   serve: { run: serveCommand, usage: SERVE_USAGE, summary: 'run the core headless and serve the UI to a browser' },
 } as const;
 

@@ -7,6 +7,8 @@ import type { importRequests } from '../../src-shared/contract/import.contract.t
 import type { instrumentRequests } from '../../src-shared/contract/instruments.contract.ts';
 import type { jobRequests } from '../../src-shared/contract/jobs.contract.ts';
 import type { workspaceRequests } from '../../src-shared/contract/workspace.contract.ts';
+import { backtestHandlers } from '../backtest/backtest.handlers.ts';
+import type { BacktestService } from '../backtest/backtest-service.ts';
 import { chartHandlers } from '../chart/chart.handlers.ts';
 import type { ChartRepo } from '../chart/chart-repo.ts';
 import { indicatorHandlers } from '../indicators/indicator.handlers.ts';
@@ -33,11 +35,12 @@ export interface Services {
   readonly indicators: IndicatorService;
   readonly charts: ChartRepo;
   readonly replays: ReplayManager;
+  readonly backtests: BacktestService;
 }
 
 /** One handler per contract request; a missing one does not compile. */
 export function createHandlers(s: Services): Handlers<Requests> {
-  return { ...coreHandlers(s), ...indicatorHandlers(s), ...chartHandlers(s), ...replayHandlers(s) };
+  return { ...coreHandlers(s), ...indicatorHandlers(s), ...chartHandlers(s), ...replayHandlers(s), ...backtestHandlers(s) };
 }
 
 type CoreRequests = typeof workspaceRequests &

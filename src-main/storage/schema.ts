@@ -136,3 +136,42 @@ export const watchlistItems = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.watchlistId, t.instrumentId] }), index('watchlist_items_instrument').on(t.instrumentId)],
 );
+
+/**
+ * Saved backtest runs with everything that reproduces them (strategy id, version and source hash,
+ * parameters, settings, data range and fingerprint, engine version) and their results: summary
+ * columns for lists, JSON for metrics, fills and trades, and the curves as Float64 blobs.
+ */
+export const backtestRuns = sqliteTable(
+  'backtest_runs',
+  {
+    id: text('id').primaryKey(),
+    createdAt: integer('created_at').notNull(),
+    instrumentId: integer('instrument_id')
+      .notNull()
+      .references(() => instruments.id, { onDelete: 'cascade' }),
+    symbol: text('symbol').notNull(),
+    timeframe: text('timeframe').notNull(),
+    fromTime: integer('from_time').notNull(),
+    toTime: integer('to_time').notNull(),
+    bars: integer('bars').notNull(),
+    dataFingerprint: text('data_fingerprint').notNull(),
+    strategyId: text('strategy_id').notNull(),
+    strategyVersion: text('strategy_version').notNull(),
+    strategyHash: text('strategy_hash').notNull(),
+    params: text('params', { mode: 'json' }).notNull(),
+    settings: text('settings', { mode: 'json' }).notNull(),
+    engineVersion: text('engine_version').notNull(),
+    /** The run this one re-ran, if any, and whether its result came out identical. */
+    rerunOf: text('rerun_of'),
+    identical: integer('identical', { mode: 'boolean' }),
+    resultHash: text('result_hash').notNull(),
+    finalEquity: real('final_equity').notNull(),
+    metrics: text('metrics', { mode: 'json' }).notNull(),
+    fills: text('fills', { mode: 'json' }).notNull(),
+    trades: text('trades', { mode: 'json' }).notNull(),
+    rejections: text('rejections', { mode: 'json' }).notNull(),
+    curves: blob('curves', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [index('backtest_runs_created').on(t.createdAt)],
+);

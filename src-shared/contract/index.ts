@@ -1,4 +1,5 @@
 import type { EventMap, RequestMap } from './define.ts';
+import { backtestEvents, backtestRequests } from './backtest.contract.ts';
 import { barRequests } from './bars.contract.ts';
 import { chartEvents, chartRequests } from './chart.contract.ts';
 import { indicatorEvents, indicatorRequests } from './indicators.contract.ts';
@@ -18,6 +19,7 @@ export const requests = {
   ...indicatorRequests,
   ...chartRequests,
   ...replayRequests,
+  ...backtestRequests,
 } satisfies RequestMap;
 
 /** Every event stream the core publishes. */
@@ -27,6 +29,7 @@ export const events = {
   ...indicatorEvents,
   ...chartEvents,
   ...replayEvents,
+  ...backtestEvents,
 } satisfies EventMap;
 
 export type Requests = typeof requests;

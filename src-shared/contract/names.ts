@@ -30,6 +30,12 @@ export const REQUEST_NAMES = [
   'replay.start',
   'replay.control',
   'replay.stop',
+  'backtest.strategies',
+  'backtest.start',
+  'backtest.rerun',
+  'backtest.runs',
+  'backtest.get',
+  'backtest.remove',
 ] as const satisfies readonly Channel[];
 
 export const EVENT_NAMES = [
@@ -39,6 +45,7 @@ export const EVENT_NAMES = [
   'watchlists.changed',
   'bars.updated',
   'replay.changed',
+  'backtest.runs.changed',
 ] as const satisfies readonly EventName[];
 
 type Complete<All extends string, Listed extends string> = [Exclude<All, Listed>] extends [never]

@@ -50,4 +50,10 @@ export const VALID_INPUTS: Record<Channel, Record<string, unknown>> = {
   'replay.start': { instrumentId: 1, timeframe: '1d', from: 0, speed: 2, microCandles: false, steps: 8, paused: true },
   'replay.control': { replayId: 'rpl_abcdefgh', action: 'pause' },
   'replay.stop': { replayId: 'rpl_abcdefgh' },
+  'backtest.strategies': {},
+  'backtest.start': { instrumentId: 1, timeframe: '1d', strategyId: 'sma-cross', params: { fast: 10, slow: 30 }, settings: { initialCash: 10_000 } },
+  'backtest.rerun': { runId: 'run_abcdefgh' },
+  'backtest.runs': {},
+  'backtest.get': { runId: 'run_abcdefgh' },
+  'backtest.remove': { runId: 'run_abcdefgh' },
 };

@@ -1,0 +1,139 @@
+import type { RunDetail } from '../../src-shared/contract/backtest.contract.ts';
+import { AppFailure } from '../../src-shared/contract/errors.ts';
+import type { Sizing } from '../../src-shared/domain/backtest.ts';
+import { getStrategy } from '../../src-workers/backtest/strategies/index.ts';
+import { lookAheadCheck, type LookAheadReport } from '../../src-workers/backtest/look-ahead.ts';
+import { resolveStrategyParams } from '../../src-workers/backtest/params.ts';
+import { createCore } from '../core.ts';
+import { resolveInstrument } from './bars-command.ts';
+import { UsageError, type Output } from './cli-error.ts';
+import { dataDirOption, parse, parseNumber, parseSeriesFlags, seriesFlags } from './options.ts';
+
+export const BACKTEST_USAGE =
+  'candlewick backtest --symbol SYM --timeframe TF --strategy NAME [--param k=v]… [--from ISO] [--to ISO] [--cash N] ' +
+  '[--commission FRACTION] [--sizing fixed:QTY|percent:P] [--calendar stock|crypto] [--check-look-ahead] [--source S] [--data-dir DIR] [--json]';
+
+const flags = {
+  ...dataDirOption,
+  ...seriesFlags,
+  strategy: { type: 'string' },
+  param: { type: 'string', multiple: true },
+  cash: { type: 'string' },
+  commission: { type: 'string' },
+  sizing: { type: 'string' },
+  calendar: { type: 'string' },
+  'check-look-ahead': { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const;
+
+/**
+ * Runs a backtest over stored bars as a job in the worker pool, saves it to the run history, and
+ * prints the fills, trades, final equity and metrics.
+ */
+export async function backtestCommand(args: string[], dataDirDefault: string, io: Output): Promise<number> {
+  const { values } = parse(args, flags);
+  const { symbol, timeframe, from, to } = parseSeriesFlags(values);
+  if (values.limit !== undefined) throw new UsageError('--limit does not apply to a backtest; use --from and --to');
+  if (!values.strategy) throw new UsageError('--strategy is required (sma-cross, rsi-reversion, bollinger-reversion, momentum, atr-breakout)');
+  const strategy = asUsage(() => getStrategy(values.strategy!));
+  const params = asUsage(() => resolveStrategyParams(strategy, paramPairs((values.param as string[] | undefined) ?? [])));
+  const cash = parseNumber(values.cash, '--cash') ?? 100_000;
+  if (!(cash > 0)) throw new UsageError(`--cash "${values.cash}" must be a positive amount`);
+  const rate = parseNumber(values.commission, '--commission') ?? 0;
+  if (!(rate >= 0 && rate < 1)) throw new UsageError(`--commission "${values.commission}" must be a fraction of traded value from 0 to 1 (0.001 = 0.1 %)`);
+  const sizing = parseSizing(values.sizing);
+  const calendar = values.calendar ?? 'stock';
+  if (calendar !== 'stock' && calendar !== 'crypto') throw new UsageError(`--calendar "${calendar}" must be stock or crypto`);
+
+  const core = await createCore({ dataDir: values['data-dir'] ?? dataDirDefault, poolSize: 1, seedDemo: false });
+  try {
+    const instrument = resolveInstrument(core.services.instruments, symbol, values.source);
+    const started = core.services.backtests.start({
+      instrumentId: instrument.id, timeframe, from, to, strategyId: strategy.id, params, calendar,
+      settings: { initialCash: cash, commission: rate > 0 ? { kind: 'percent', rate } : { kind: 'none' }, sizing },
+    });
+    const run = await started.done;
+    // The look-ahead check re-runs the strategy on truncated copies of the same bars.
+    const lookAhead = values['check-look-ahead']
+      ? lookAheadCheck({
+          bars: core.services.bars.query(instrument.id, timeframe, { from, to }).bars, timeframe, calendar, strategy, params,
+          settings: run.settings,
+        })
+      : null;
+    io.out(values.json ? `${JSON.stringify({ ...toJson(run), ...(lookAhead ? { lookAhead } : {}) })}\n` : summary(run) + lookAheadText(lookAhead));
+    return 0;
+  } finally {
+    await core.close();
+  }
+}
+
+function parseSizing(text: string | undefined): Sizing {
+  if (text === undefined) return { kind: 'percent', percent: 100 };
+  const m = /^(fixed|percent):(.+)$/.exec(text);
+  const n = m ? Number(m[2]) : NaN;
+  if (!m || !(Number.isFinite(n) && n > 0)) throw new UsageError(`--sizing "${text}" is not fixed:QTY or percent:P with a positive number (e.g. percent:100)`);
+  if (m[1] === 'percent' && n > 1000) throw new UsageError(`--sizing "${text}": percent must be at most 1000`);
+  return m[1] === 'fixed' ? { kind: 'fixed', qty: n } : { kind: 'percent', percent: n };
+}
+
+function paramPairs(pairs: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--param "${pair}" is not name=value (e.g. --param fast=10)`);
+    out[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
+  }
+  return out;
+}
+
+function asUsage<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof AppFailure && (error.code === 'NOT_FOUND' || error.code === 'VALIDATION_FAILED')) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The issue's JSON shape; times as ISO strings, undefined metrics as null. */
+function toJson(run: RunDetail) {
+  return {
+    runId: run.id,
+    strategy: run.strategyId,
+    params: run.params,
+    symbol: run.symbol,
+    timeframe: run.timeframe,
+    from: iso(run.fromTime),
+    to: iso(run.toTime),
+    bars: run.bars,
+    fills: run.fills.map((f) => ({ time: iso(f.time), side: f.side, qty: f.qty, price: f.price, commission: f.commission })),
+    trades: run.trades.map((t) => ({
+      direction: t.direction, qty: t.qty, entryTime: iso(t.entryTime), entryPrice: t.entryPrice, exitTime: iso(t.exitTime),
+      exitPrice: t.exitPrice, pnl: t.pnl, returnPct: t.returnPct, commission: t.commission, barsHeld: t.barsHeld, open: t.open,
+    })),
+    rejections: run.rejections.map((r) => ({ time: iso(r.time), reason: r.reason })),
+    finalEquity: run.finalEquity,
+    metrics: run.metrics,
+  };
+}
+
+function summary(run: RunDetail): string {
+  const pct = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${(x * 100).toFixed(2)} %`);
+  return (
+    `${run.strategyId}(${Object.entries(run.params).map(([k, v]) => `${k}=${v}`).join(', ')}) on ${run.symbol} ${run.timeframe}, ` +
+    `${run.bars.toLocaleString('en-US')} bars ${iso(run.fromTime).slice(0, 10)} → ${iso(run.toTime).slice(0, 10)}\n` +
+    `  run ${run.id}: ${run.fills.length} fills, ${run.trades.length} trades, final equity ${run.finalEquity.toFixed(2)}\n` +
+    `  total return ${pct(run.totalReturn)}, max drawdown ${pct(run.maxDrawdown)}\n`
+  );
+}
+
+function lookAheadText(report: LookAheadReport | null): string {
+  if (!report) return '';
+  if (report.clean) return `  look-ahead check: clean (${report.cuts.length} truncated re-runs changed no signal or fill)\n`;
+  return (
+    `  look-ahead check: ${report.findings.length} difference(s) — the strategy uses future bars\n` +
+    report.findings.map((f) => `    cut at bar ${f.cut}: first ${f.kind} differs at ${iso(f.time)}: full run ${f.full}, truncated ${f.truncated}\n`).join('')
+  );
+}

@@ -1,0 +1,124 @@
+import type { Trade } from '../../src-shared/domain/backtest.ts';
+
+/** Closed-trade counts for Kelly sizing. */
+export interface TradeStats {
+  wins: number;
+  losses: number;
+  grossWin: number;
+  grossLoss: number;
+}
+
+/**
+ * The position of one instrument and the trades it closes. Quantities are signed (long > 0). Adding
+ * to a position averages its entry price; reducing it closes a trade for the quantity reduced, with
+ * the entry commission and short financing allotted pro rata; crossing zero closes the whole trade
+ * and opens a new one with the rest.
+ */
+export class Position {
+  qty = 0;
+  avgPrice = 0;
+  entryIndex = 0;
+  entryTime = 0;
+  /** Entry commissions and financing not yet allotted to a closed trade. */
+  entryCommission = 0;
+  financing = 0;
+  /** Highest high and lowest low since entry (MAE/MFE); the entry bar counts whole. */
+  maxHigh = 0;
+  minLow = 0;
+  readonly trades: Trade[] = [];
+  readonly stats: TradeStats = { wins: 0, losses: 0, grossWin: 0, grossLoss: 0 };
+
+  mark(high: number, low: number): void {
+    if (high > this.maxHigh) this.maxHigh = high;
+    if (low < this.minLow) this.minLow = low;
+  }
+
+  /** Applies a fill of `delta` units (signed) and returns the new position. */
+  apply(delta: number, price: number, commission: number, i: number, time: number, high: number, low: number): number {
+    const qty = this.qty;
+    if (qty === 0 || Math.sign(qty) === Math.sign(delta)) {
+      if (qty === 0) {
+        this.open(i, time, price, high, low);
+        this.avgPrice = price;
+      } else this.avgPrice = (this.avgPrice * Math.abs(qty) + price * Math.abs(delta)) / Math.abs(qty + delta);
+      this.entryCommission += commission;
+      this.qty = qty + delta;
+      return this.qty;
+    }
+    const closing = Math.min(Math.abs(delta), Math.abs(qty));
+    const exitCommission = (commission * closing) / Math.abs(delta);
+    this.closeTrade(closing, price, exitCommission, i, time, false);
+    this.qty = qty + delta;
+    if (Math.abs(delta) > closing) {
+      // Reversal: the rest opens a new position, carrying the rest of the commission.
+      this.open(i, time, price, high, low);
+      this.avgPrice = price;
+      this.entryCommission = commission - exitCommission;
+    }
+    if (this.qty === 0) {
+      this.entryCommission = 0;
+      this.financing = 0;
+    }
+    return this.qty;
+  }
+
+  /** The position still open at the end as a trade valued at the last close (no exit commission). */
+  openTrade(close: number, i: number, time: number): Trade {
+    const saved = { qty: this.qty, entryCommission: this.entryCommission, financing: this.financing };
+    const trade = this.buildTrade(Math.abs(this.qty), close, 0, i, time, true);
+    Object.assign(this, saved);
+    return trade;
+  }
+
+  private open(i: number, time: number, price: number, high: number, low: number): void {
+    this.entryIndex = i;
+    this.entryTime = time;
+    this.avgPrice = 0;
+    this.entryCommission = 0;
+    this.financing = 0;
+    this.maxHigh = Math.max(high, price);
+    this.minLow = Math.min(low, price);
+  }
+
+  private closeTrade(closing: number, price: number, exitCommission: number, i: number, time: number, open: boolean): void {
+    const trade = this.buildTrade(closing, price, exitCommission, i, time, open);
+    this.trades.push(trade);
+    if (trade.pnl > 0) {
+      this.stats.wins++;
+      this.stats.grossWin += trade.pnl;
+    } else if (trade.pnl < 0) {
+      this.stats.losses++;
+      this.stats.grossLoss -= trade.pnl;
+    }
+  }
+
+  private buildTrade(closing: number, price: number, exitCommission: number, i: number, time: number, open: boolean): Trade {
+    const long = this.qty > 0;
+    const share = closing / Math.abs(this.qty);
+    const entryCommission = this.entryCommission * share;
+    const financing = this.financing * share;
+    this.entryCommission -= entryCommission;
+    this.financing -= financing;
+    const gross = (long ? price - this.avgPrice : this.avgPrice - price) * closing;
+    const commission = entryCommission + exitCommission;
+    const pnl = gross - commission - financing;
+    return {
+      id: this.trades.length + 1,
+      direction: long ? 'long' : 'short',
+      qty: closing,
+      entryIndex: this.entryIndex,
+      entryTime: this.entryTime,
+      entryPrice: this.avgPrice,
+      exitIndex: i,
+      exitTime: time,
+      exitPrice: price,
+      pnl,
+      returnPct: pnl / (closing * this.avgPrice),
+      commission,
+      mae: Math.max(0, long ? this.avgPrice - this.minLow : this.maxHigh - this.avgPrice),
+      mfe: Math.max(0, long ? this.maxHigh - this.avgPrice : this.avgPrice - this.minLow),
+      barsHeld: i - this.entryIndex,
+      open,
+    };
+  }
+}
