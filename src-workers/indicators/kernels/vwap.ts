@@ -1,5 +1,4 @@
 import { AppFailure } from '../../../src-shared/contract/errors.ts';
-import { typicalPrice } from './cci.ts';
 import { bad, badValue, checkLength, good4, inputLength, output } from './common.ts';
 
 /**
@@ -41,32 +40,42 @@ export function vwap(
   checkLength('vwap', 'close', close, n);
   checkLength('vwap', 'volume', volume, n);
   const res = output('vwap', 'value', out, n);
-  const daily = anchor === 'day';
+  if (anchor === 'none') {
+    accumulate(high, low, close, volume, res, 0, n);
+    return res;
+  }
+  // One anchored run per UTC day: times are read (and checked) only here, to find each day's end.
+  let start = 0;
+  while (start < n) {
+    const day = dayOf(time, start);
+    let end = start + 1;
+    while (end < n && dayOf(time, end) === day) end++;
+    accumulate(high, low, close, volume, res, start, end);
+    start = end;
+  }
+  return res;
+}
+
+function dayOf(time: Float64Array, i: number): number {
+  const t = time[i];
+  if (bad(t)) throw badValue('vwap', 'time', i, t);
+  return Math.floor(t / DAY_MS);
+}
+
+/** VWAP over bars [start, end) anchored at `start`: a small branch-free loop (the hot path). */
+function accumulate(high: Float64Array, low: Float64Array, close: Float64Array, volume: Float64Array, res: Float64Array, start: number, end: number): void {
   let priceVolume = 0;
   let totalVolume = 0;
-  let day = NAN;
-  for (let i = 0; i < n; i++) {
+  for (let i = start; i < end; i++) {
     const h = high[i];
     const l = low[i];
     const c = close[i];
     const v = volume[i];
     if (!good4(h, l, c, v)) checkBar(i, h, l, c, v);
-    // Times are read (and checked) only where they matter: to find each day's start.
-    if (daily) {
-      const t = time[i];
-      if (bad(t)) throw badValue('vwap', 'time', i, t);
-      const d = Math.floor(t / DAY_MS);
-      if (d !== day) {
-        day = d;
-        priceVolume = 0;
-        totalVolume = 0;
-      }
-    }
-    priceVolume += typicalPrice(h, l, c) * v;
+    priceVolume += priceVolumeTerm(h, l, c, v);
     totalVolume += v;
     res[i] = vwapValue(priceVolume, totalVolume);
   }
-  return res;
 }
 
 function checkBar(i: number, h: number, l: number, c: number, v: number): void {
@@ -76,8 +85,17 @@ function checkBar(i: number, h: number, l: number, c: number, v: number): void {
   if (bad(v)) throw badValue('vwap', 'volume', i, v);
 }
 
+/**
+ * A bar's term of the price sum: (high + low + close)·volume, three times its typical price × volume —
+ * the division by 3 is done once per value in {@link vwapValue} rather than once per bar and value.
+ */
+export function priceVolumeTerm(high: number, low: number, close: number, volume: number): number {
+  return (high + low + close) * volume;
+}
+
+/** Σ (h + l + c)·v / (3 Σ v); NaN while nothing traded. */
 export function vwapValue(priceVolume: number, volume: number): number {
-  return volume !== 0 ? priceVolume / volume : NAN;
+  return volume !== 0 ? priceVolume / (3 * volume) : NAN;
 }
 
 export function checkAnchor(kernel: string, anchor: unknown): asserts anchor is VwapAnchor {

@@ -1,9 +1,8 @@
 import { Divisor } from '../exact-sum.ts';
 import { WindowSum } from '../kernels/window-sum.ts';
 import { trueRange } from '../kernels/atr.ts';
-import { typicalPrice } from '../kernels/cci.ts';
 import { checkPeriod } from '../kernels/common.ts';
-import { checkAnchor, vwapValue, type VwapAnchor } from '../kernels/vwap.ts';
+import { checkAnchor, priceVolumeTerm, vwapValue, type VwapAnchor } from '../kernels/vwap.ts';
 import type { BarInput } from '../types.ts';
 import { KernelStream } from './base.ts';
 
@@ -163,7 +162,7 @@ export class VwapStream extends KernelStream {
         this.volume = 0;
       }
     }
-    this.priceVolume += typicalPrice(bar.high, bar.low, bar.close) * bar.volume;
+    this.priceVolume += priceVolumeTerm(bar.high, bar.low, bar.close, bar.volume);
     this.volume += bar.volume;
     this.values[0] = vwapValue(this.priceVolume, this.volume);
   }
