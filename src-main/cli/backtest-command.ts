@@ -1,13 +1,12 @@
 import type { RunDetail } from '../../src-shared/contract/backtest.contract.ts';
-import { AppFailure } from '../../src-shared/contract/errors.ts';
 import type { Sizing } from '../../src-shared/domain/backtest.ts';
-import { getStrategy } from '../../src-workers/backtest/strategies/index.ts';
+import { BUILT_IN_STRATEGIES, getStrategy } from '../../src-workers/backtest/strategies/index.ts';
 import { lookAheadCheck, type LookAheadReport } from '../../src-workers/backtest/look-ahead.ts';
 import { resolveStrategyParams } from '../../src-workers/backtest/params.ts';
 import { createCore } from '../core.ts';
 import { resolveInstrument } from './bars-command.ts';
 import { UsageError, type Output } from './cli-error.ts';
-import { dataDirOption, parse, parseNumber, parseSeriesFlags, seriesFlags } from './options.ts';
+import { asUsage, dataDirOption, parse, parseNumber, parseParamPairs, parseSeriesFlags, seriesFlags } from './options.ts';
 
 export const BACKTEST_USAGE =
   'candlewick backtest --symbol SYM --timeframe TF --strategy NAME [--param k=v]… [--from ISO] [--to ISO] [--cash N] ' +
@@ -34,9 +33,9 @@ export async function backtestCommand(args: string[], dataDirDefault: string, io
   const { values } = parse(args, flags);
   const { symbol, timeframe, from, to } = parseSeriesFlags(values);
   if (values.limit !== undefined) throw new UsageError('--limit does not apply to a backtest; use --from and --to');
-  if (!values.strategy) throw new UsageError('--strategy is required (sma-cross, rsi-reversion, bollinger-reversion, momentum, atr-breakout)');
+  if (!values.strategy) throw new UsageError(`--strategy is required (${BUILT_IN_STRATEGIES.map((d) => d.id).join(', ')})`);
   const strategy = asUsage(() => getStrategy(values.strategy!));
-  const params = asUsage(() => resolveStrategyParams(strategy, paramPairs((values.param as string[] | undefined) ?? [])));
+  const params = asUsage(() => resolveStrategyParams(strategy, parseParamPairs((values.param as string[] | undefined) ?? [])));
   const cash = parseNumber(values.cash, '--cash') ?? 100_000;
   if (!(cash > 0)) throw new UsageError(`--cash "${values.cash}" must be a positive amount`);
   const rate = parseNumber(values.commission, '--commission') ?? 0;
@@ -74,25 +73,6 @@ function parseSizing(text: string | undefined): Sizing {
   if (!m || !(Number.isFinite(n) && n > 0)) throw new UsageError(`--sizing "${text}" is not fixed:QTY or percent:P with a positive number (e.g. percent:100)`);
   if (m[1] === 'percent' && n > 1000) throw new UsageError(`--sizing "${text}": percent must be at most 1000`);
   return m[1] === 'fixed' ? { kind: 'fixed', qty: n } : { kind: 'percent', percent: n };
-}
-
-function paramPairs(pairs: string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const pair of pairs) {
-    const eq = pair.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--param "${pair}" is not name=value (e.g. --param fast=10)`);
-    out[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
-  }
-  return out;
-}
-
-function asUsage<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    if (error instanceof AppFailure && (error.code === 'NOT_FOUND' || error.code === 'VALIDATION_FAILED')) throw new UsageError(error.message);
-    throw error;
-  }
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,11 +1,10 @@
-import { AppFailure } from '../../src-shared/contract/errors.ts';
 import type { IndicatorParams } from '../../src-shared/domain/indicator.ts';
 import { getIndicator, resolveParams } from '../../src-workers/indicators/catalogue/index.ts';
 import type { IndicatorDefinition } from '../../src-workers/indicators/types.ts';
 import { createCore } from '../core.ts';
 import { resolveInstrument } from './bars-command.ts';
 import { UsageError, type Output } from './cli-error.ts';
-import { dataDirOption, parse, parseSeriesFlags, seriesFlags } from './options.ts';
+import { asUsage, dataDirOption, parse, parseParamPairs, parseSeriesFlags, seriesFlags } from './options.ts';
 
 export const INDICATOR_USAGE =
   'candlewick indicator --symbol SYM --timeframe TF --name NAME [--param k=v]… [--from ISO] [--to ISO] [--limit N] [--source S] [--data-dir DIR] [--json]';
@@ -55,25 +54,12 @@ export async function indicatorCommand(args: string[], dataDirDefault: string, i
 /** `k=v` pairs; numbers for numeric parameters, text otherwise (the schema judges both). */
 function paramsFromFlags(definition: IndicatorDefinition, pairs: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const pair of pairs) {
-    const eq = pair.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--param "${pair}" is not name=value (e.g. --param period=20)`);
-    const name = pair.slice(0, eq).trim();
-    const text = pair.slice(eq + 1).trim();
+  for (const [name, text] of Object.entries(parseParamPairs(pairs))) {
     const spec = definition.descriptor.params.find((p) => p.name === name);
     const numeric = spec !== undefined && spec.type !== 'choice';
     out[name] = numeric && text !== '' && Number.isFinite(Number(text)) ? Number(text) : text;
   }
   return out;
-}
-
-function asUsage<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    if (error instanceof AppFailure && (error.code === 'NOT_FOUND' || error.code === 'VALIDATION_FAILED')) throw new UsageError(error.message);
-    throw error;
-  }
 }
 
 function writeJson(io: Output, name: string, params: IndicatorParams, time: Float64Array, outputs: Record<string, Float64Array>): void {

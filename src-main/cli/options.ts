@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isTimeframe, type Timeframe } from '../../src-shared/domain/timeframe.ts';
+import { AppFailure } from '../../src-shared/contract/errors.ts';
 import { UsageError } from './cli-error.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -69,4 +70,25 @@ export function parseSeriesFlags(values: FlagValues<typeof seriesFlags>): Series
     throw new UsageError(`--limit "${values.limit}" is not a positive whole number`);
   }
   return { symbol: values.symbol, timeframe: values.timeframe, from, to, limit };
+}
+
+/** `--param k=v` pairs as text (each command's schema judges the values). */
+export function parseParamPairs(pairs: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--param "${pair}" is not name=value (e.g. --param period=20)`);
+    out[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
+  }
+  return out;
+}
+
+/** A validation or not-found failure of the user's arguments becomes a usage error (exit 2). */
+export function asUsage<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof AppFailure && (error.code === 'NOT_FOUND' || error.code === 'VALIDATION_FAILED')) throw new UsageError(error.message);
+    throw error;
+  }
 }
