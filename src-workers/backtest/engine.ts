@@ -195,8 +195,9 @@ export class Engine implements Trader {
     const buy = order.side === 'BUY';
     const sign = buy ? 1 : -1;
     const taker = order.type !== 'limit' && !(order.type === 'stop-limit' && order.triggered);
-    // Slippage depends on the size (volume model); the size is then taken again at the slipped price.
-    const slip = taker ? this.slippage.perUnit(i, rawPrice, this.quantity(order, rawPrice)) : 0;
+    // Only the volume model's slippage depends on the size; the size is then taken at the slipped price.
+    const sizeForSlippage = taker && this.settings.slippage.kind === 'volume' ? this.quantity(order, rawPrice) : 0;
+    const slip = taker ? this.slippage.perUnit(i, rawPrice, sizeForSlippage) : 0;
     const tick = this.settings.tickSize;
     const price = roundPrice(rawPrice + sign * slip, tick, taker ? (buy ? 'up' : 'down') : 'nearest');
     let qty = this.quantity(order, price);

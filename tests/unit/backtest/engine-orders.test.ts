@@ -171,6 +171,21 @@ describe('positions, shorts, partial exits and cash checks', () => {
     ]);
   });
 
+  it('slippage moves market fills against the trader; limit fills get none', () => {
+    // Volume model: 50 × impact 1 × (10 shares / 1,000 of the previous bar's volume) = 0.5 per share.
+    const volume = run(rows, { 0: order({ side: 'BUY' }), 1: (t) => void t.close() }, { slippage: { kind: 'volume', impact: 1 } });
+    expect(fillsOf(volume)).toEqual([
+      [1, 'BUY', 10, 50.5],
+      [2, 'SELL', 10, 50.49], // 51 − 51 × 10/1000
+    ]);
+    // Two ticks of 0.01, rounded to the tick against the trader.
+    const ticks = run(rows, { 0: order({ side: 'BUY' }), 1: order({ side: 'SELL', limit: 51.5, qty: 10 }) }, { slippage: { kind: 'ticks', ticks: 2 }, tickSize: 0.01 });
+    expect(fillsOf(ticks)).toEqual([
+      [1, 'BUY', 10, 50.02],
+      [2, 'SELL', 10, 51.5],
+    ]);
+  });
+
   it('malformed orders fail with a message naming the problem', () => {
     expect(() => run(rows, { 0: order({ side: 'BUY', type: 'limit' }) })).toThrow(/a limit order needs a limit price/);
     expect(() => run(rows, { 0: order({ side: 'BUY', qty: -1 }) })).toThrow(/qty must be a positive number, got -1/);
