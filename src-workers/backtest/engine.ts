@@ -132,14 +132,14 @@ export class Engine implements Trader {
   close(): number {
     // Exits replace any bracket or exit still waiting; entries waiting are left alone.
     for (const o of this.pending) if (o.reduceOnly || o.parentId !== 0) o.status = 'cancelled';
-    this.pending = this.pending.filter((o) => o.status === 'pending');
+    this.prune();
     if (this.position === 0) return 0;
     return this.order({ side: this.position > 0 ? 'SELL' : 'BUY', qty: Math.abs(this.position), reduceOnly: true, tag: 'close' });
   }
 
   cancel(orderId: number): void {
     for (const o of this.pending) if (o.id === orderId || o.parentId === -orderId) o.status = 'cancelled';
-    this.pending = this.pending.filter((o) => o.status === 'pending');
+    this.prune();
   }
 
   cancelAll(): void {
@@ -162,7 +162,6 @@ export class Engine implements Trader {
       let bestPrice = NaN;
       for (const order of this.pending) {
         if (order.status !== 'pending' || order.placedIndex >= i) continue;
-        if (order.tif === 'IOC' && from > 0) continue;
         const hit = touch(order, path, from, this.scratch);
         // Immediate or cancel: only the open counts.
         if (order.tif === 'IOC' && hit.t !== 0) continue;
@@ -175,11 +174,11 @@ export class Engine implements Trader {
       if (best === null) break;
       this.execute(best, bestPrice, i, time);
       from = bestT;
-      this.pending = this.pending.filter((x) => x.status === 'pending');
+      this.prune();
     }
     // IOC orders that found no fill at the open are cancelled. (Trailing stops followed the path.)
     for (const order of this.pending) if (order.placedIndex < i && order.tif === 'IOC') order.status = 'cancelled';
-    this.pending = this.pending.filter((x) => x.status === 'pending');
+    this.prune();
   }
 
   /** DAY orders live through the first UTC day they can fill on. */
@@ -277,6 +276,11 @@ export class Engine implements Trader {
       sl.siblingId = tp.id;
       tp.siblingId = sl.id;
     }
+  }
+
+  /** Drops what is no longer pending (filled, cancelled, rejected, expired) from the working list. */
+  private prune(): void {
+    this.pending = this.pending.filter((o) => o.status === 'pending');
   }
 
   private cancelOrder(id: number): void {

@@ -47,7 +47,7 @@ export class Position {
     }
     const closing = Math.min(Math.abs(delta), Math.abs(qty));
     const exitCommission = (commission * closing) / Math.abs(delta);
-    this.closeTrade(closing, price, exitCommission, i, time, false);
+    this.closeTrade(closing, price, exitCommission, i, time);
     this.qty = qty + delta;
     if (Math.abs(delta) > closing) {
       // Reversal: the rest opens a new position, carrying the rest of the commission.
@@ -64,10 +64,7 @@ export class Position {
 
   /** The position still open at the end as a trade valued at the last close (no exit commission). */
   openTrade(close: number, i: number, time: number): Trade {
-    const saved = { qty: this.qty, entryCommission: this.entryCommission, financing: this.financing };
-    const trade = this.buildTrade(Math.abs(this.qty), close, 0, i, time, true);
-    Object.assign(this, saved);
-    return trade;
+    return this.buildTrade(Math.abs(this.qty), close, 0, i, time, true);
   }
 
   private open(i: number, time: number, price: number, high: number, low: number): void {
@@ -80,8 +77,12 @@ export class Position {
     this.minLow = Math.min(low, price);
   }
 
-  private closeTrade(closing: number, price: number, exitCommission: number, i: number, time: number, open: boolean): void {
-    const trade = this.buildTrade(closing, price, exitCommission, i, time, open);
+  private closeTrade(closing: number, price: number, exitCommission: number, i: number, time: number): void {
+    const trade = this.buildTrade(closing, price, exitCommission, i, time, false);
+    // The closed part takes its share of the entry commission and financing with it.
+    const share = closing / Math.abs(this.qty);
+    this.entryCommission -= this.entryCommission * share;
+    this.financing -= this.financing * share;
     this.trades.push(trade);
     if (trade.pnl > 0) {
       this.stats.wins++;
@@ -92,13 +93,12 @@ export class Position {
     }
   }
 
+  /** The trade for `closing` units exiting at `price`, with their share of entry costs; changes nothing. */
   private buildTrade(closing: number, price: number, exitCommission: number, i: number, time: number, open: boolean): Trade {
     const long = this.qty > 0;
     const share = closing / Math.abs(this.qty);
     const entryCommission = this.entryCommission * share;
     const financing = this.financing * share;
-    this.entryCommission -= entryCommission;
-    this.financing -= financing;
     const gross = (long ? price - this.avgPrice : this.avgPrice - price) * closing;
     const commission = entryCommission + exitCommission;
     const pnl = gross - commission - financing;
