@@ -5,6 +5,8 @@ import { ChartRepo } from './chart/chart-repo.ts';
 import { createHandlers } from './handlers/handlers.ts';
 import { BacktestRepo } from './backtest/backtest-repo.ts';
 import { BacktestService } from './backtest/backtest-service.ts';
+import { seedExampleStrategy } from './backtest/example-strategy.ts';
+import { UserStrategies } from './backtest/user-strategies.ts';
 import { IndicatorService } from './indicators/indicator-service.ts';
 import { ReplayManager } from './replay/replay-manager.ts';
 import { ImportService } from './import/import-service.ts';
@@ -19,6 +21,7 @@ import { EventBus } from './services/event-bus.ts';
 import { InstrumentRepo } from './services/instrument-repo.ts';
 import { BarStore } from './storage/bar-store.ts';
 import { openWorkspace } from './storage/database.ts';
+import { BUILT_IN_STRATEGIES } from '../src-workers/backtest/strategies/index.ts';
 
 export interface CoreInternals extends Core {
   readonly services: ReturnType<typeof wire>;
@@ -38,9 +41,11 @@ function wire(options: CoreOptions) {
   const indicators = new IndicatorService(bars, instruments, pool, jobs);
   const charts = new ChartRepo(workspace.db);
   const replays = new ReplayManager(bars, bus);
-  const backtests = new BacktestService(bars, instruments, pool, jobs, new BacktestRepo(workspace.db), bus);
-  if (options.seedDemo !== false) seedDemoWorkspace(workspace, instruments, store);
-  return { workspace, bus, store, instruments, pool, jobs, bars, imports, indicators, charts, replays, backtests };
+  const workspaceDir = options.dataDir === ':memory:' ? null : options.dataDir;
+  const userStrategies = new UserStrategies(workspaceDir, new Set(BUILT_IN_STRATEGIES.map((s) => s.id)), pool, bus, (e) => logBug('strategies', e));
+  const backtests = new BacktestService(bars, instruments, pool, jobs, new BacktestRepo(workspace.db), bus, userStrategies);
+  if (options.seedDemo !== false && seedDemoWorkspace(workspace, instruments, store) && workspaceDir !== null) seedExampleStrategy(workspaceDir);
+  return { workspace, bus, store, instruments, pool, jobs, bars, imports, indicators, charts, replays, userStrategies, backtests };
 }
 
 /** The composition root of the core: storage, services, jobs and the router over the contract. */
@@ -61,6 +66,7 @@ export async function createCore(options: CoreOptions): Promise<CoreInternals> {
       if (closed) return;
       closed = true;
       services.replays.shutdown();
+      services.userStrategies.close();
       await services.jobs.shutdown();
       await services.pool.destroy();
       services.workspace.close();

@@ -3,17 +3,20 @@ import { BacktestStartInputSchema, type BacktestStartInput, type RunDetail, type
 import { AppFailure } from '../../src-shared/contract/errors.ts';
 import type { BarColumns } from '../../src-shared/domain/bars.ts';
 import type { JobRecord } from '../../src-shared/domain/job.ts';
-import { resolveStrategyParams } from '../../src-workers/backtest/params.ts';
+import type { TradeAnalysis } from '../../src-shared/domain/metrics.ts';
+import { analyzeTrades } from '../../src-workers/backtest/metrics/index.ts';
 import type { BacktestResult } from '../../src-workers/backtest/run.ts';
-import type { StrategyDefinition } from '../../src-workers/backtest/strategy.ts';
-import { BUILT_IN_STRATEGIES, getStrategy } from '../../src-workers/backtest/strategies/index.ts';
+import { BUILT_IN_STRATEGIES } from '../../src-workers/backtest/strategies/index.ts';
 import type { BacktestPayload } from '../../src-workers/tasks.ts';
+import type { StrategyProblem } from '../../src-shared/domain/user-strategy.ts';
 import type { JobManager } from '../jobs/job-manager.ts';
 import type { WorkerPool } from '../jobs/worker-pool.ts';
 import type { BarService } from '../services/bar-service.ts';
 import type { EventBus } from '../services/event-bus.ts';
 import type { InstrumentRepo } from '../services/instrument-repo.ts';
 import type { BacktestRepo } from './backtest-repo.ts';
+import { resolveStrategy, type ResolvedStrategy } from './strategy-resolution.ts';
+import type { UserStrategies } from './user-strategies.ts';
 
 export interface StartedRun {
   runId: string;
@@ -35,21 +38,37 @@ export class BacktestService {
     private readonly jobs: JobManager,
     private readonly repo: BacktestRepo,
     private readonly bus: EventBus,
+    private readonly userStrategies: UserStrategies,
   ) {}
 
-  strategies(): StrategyDescriptor[] {
-    return BUILT_IN_STRATEGIES.map(({ id, name, description, version, params }) => ({ id, name, description, version, params: [...params] }));
+  /** The built-in strategies, then the user's that loaded from the workspace's strategies folder. */
+  async strategies(): Promise<StrategyDescriptor[]> {
+    const builtIn = BUILT_IN_STRATEGIES.map(({ id, name, description, version, params }): StrategyDescriptor => ({
+      id, name, description, version, params: [...params], origin: 'builtin',
+    }));
+    const { strategies } = await this.userStrategies.snapshot();
+    return [...builtIn, ...strategies.map((s) => s.descriptor)];
   }
 
-  start(raw: BacktestStartInput, rerunOf: RunDetail | null = null): StartedRun {
+  /** Why user strategy files did not load, each with file, line and column. */
+  async strategyProblems(): Promise<StrategyProblem[]> {
+    return [...(await this.userStrategies.snapshot()).problems];
+  }
+
+  /** A strategy by id with its parameters checked (a user strategy's in a worker: its `validate` is user code). */
+  resolveStrategy(strategyId: string, params: Record<string, unknown>): Promise<ResolvedStrategy> {
+    return resolveStrategy(strategyId, params, this.userStrategies, this.pool);
+  }
+
+  async start(raw: BacktestStartInput, rerunOf: RunDetail | null = null): Promise<StartedRun> {
     const input = BacktestStartInputSchema.parse(raw);
     const instrument = this.instruments.get(input.instrumentId);
     if (!instrument) throw new AppFailure('NOT_FOUND', `No instrument with id ${input.instrumentId}`, { instrumentId: input.instrumentId });
     if (input.from !== undefined && input.to !== undefined && input.from > input.to) {
       throw new AppFailure('VALIDATION_FAILED', `from (${iso(input.from)}) is after to (${iso(input.to)})`, { field: 'from' });
     }
-    const strategy = getStrategy(input.strategyId);
-    const params = resolveStrategyParams(strategy, input.params);
+    const strategy = await this.resolveStrategy(input.strategyId, input.params);
+    const { params } = strategy;
     const { bars } = this.bars.query(instrument.id, input.timeframe, { from: input.from, to: input.to });
     const n = bars.time.length;
     if (n < 2) {
@@ -57,7 +76,9 @@ export class BacktestService {
     }
     const runId = `run_${randomBytes(9).toString('base64url')}`;
     const fingerprint = dataFingerprint(bars);
-    const payload: BacktestPayload = { bars, timeframe: input.timeframe, calendar: input.calendar, strategyId: strategy.id, params, settings: input.settings };
+    const payload: BacktestPayload = {
+      bars, timeframe: input.timeframe, calendar: input.calendar, strategyId: strategy.id, userStrategy: strategy.userStrategy, params, settings: input.settings,
+    };
     let result: BacktestResult | null = null;
     const { id: jobId, done } = this.jobs.submit({
       kind: 'backtest',
@@ -80,7 +101,8 @@ export class BacktestService {
     return { runId, jobId, done: saved };
   }
 
-  rerun(runId: string): StartedRun {
+  /** Runs a saved backtest again; a user strategy runs from its current source (the identical flag shows a change). */
+  async rerun(runId: string): Promise<StartedRun> {
     const original = this.get(runId);
     return this.start(
       {
@@ -101,6 +123,11 @@ export class BacktestService {
     return run;
   }
 
+  /** The saved run's trades analysed (computed on demand: it is cheap and never goes stale). */
+  analysis(runId: string): TradeAnalysis {
+    return analyzeTrades(this.get(runId).trades);
+  }
+
   remove(runId: string): boolean {
     const removed = this.repo.remove(runId);
     if (removed) this.bus.emit('backtest.runs.changed', { runIds: [runId] });
@@ -108,7 +135,7 @@ export class BacktestService {
   }
 
   private toRun(
-    id: string, instrumentId: number, symbol: string, input: ReturnType<typeof BacktestStartInputSchema.parse>, strategy: StrategyDefinition,
+    id: string, instrumentId: number, symbol: string, input: ReturnType<typeof BacktestStartInputSchema.parse>, strategy: ResolvedStrategy,
     fingerprint: string, bars: BarColumns, r: BacktestResult, rerunOf: RunDetail | null,
   ): RunDetail {
     const resultHash = hashResult(r);
@@ -120,7 +147,7 @@ export class BacktestService {
       totalReturn: r.metrics.totalReturn ?? null, maxDrawdown: r.metrics.maxDrawdown?.depth ?? null, tradeCount: r.trades.length,
       rerunOf: rerunOf?.id ?? null,
       identical: rerunOf ? rerunOf.resultHash === resultHash && rerunOf.dataFingerprint === fingerprint : null,
-      settings: r.settings, calendar: input.calendar, dataFingerprint: fingerprint, strategyHash: strategyHash(strategy),
+      settings: r.settings, calendar: input.calendar, dataFingerprint: fingerprint, strategyHash: strategy.hash,
       engineVersion: r.engineVersion, resultHash, metrics: r.metrics, fills: r.fills, trades: r.trades, rejections: r.rejections,
       time: Float64Array.from(r.time), equity: r.equity, drawdown: r.drawdown, benchmark: r.benchmark,
     };
@@ -134,15 +161,6 @@ export function dataFingerprint(bars: BarColumns): string {
     hash.update(new Uint8Array(column.buffer, column.byteOffset, column.byteLength));
   }
   return hash.digest('hex');
-}
-
-/** What the strategy is: its id, version, parameter declaration and code. */
-export function strategyHash(s: StrategyDefinition): string {
-  return createHash('sha256')
-    .update(JSON.stringify({ id: s.id, version: s.version, params: s.params }))
-    .update(s.setup.toString())
-    .update(s.validate?.toString() ?? '')
-    .digest('hex');
 }
 
 /** Every fill, trade and equity value: equal hashes mean an identical result. */

@@ -1,12 +1,12 @@
 import type { RunDetail } from '../../src-shared/contract/backtest.contract.ts';
 import type { Sizing } from '../../src-shared/domain/backtest.ts';
-import { BUILT_IN_STRATEGIES, getStrategy } from '../../src-workers/backtest/strategies/index.ts';
-import { lookAheadCheck, type LookAheadReport } from '../../src-workers/backtest/look-ahead.ts';
+import { BUILT_IN_STRATEGIES } from '../../src-workers/backtest/strategies/index.ts';
+import type { LookAheadReport } from '../../src-workers/backtest/look-ahead.ts';
 import { resolveStrategyParams } from '../../src-workers/backtest/params.ts';
 import { createCore } from '../core.ts';
 import { resolveInstrument } from './bars-command.ts';
 import { UsageError, type Output } from './cli-error.ts';
-import { asUsage, dataDirOption, parse, parseNumber, parseParamPairs, parseSeriesFlags, seriesFlags } from './options.ts';
+import { asUsage, asUsageAsync, dataDirOption, parse, parseNumber, parseParamPairs, parseSeriesFlags, seriesFlags } from './options.ts';
 
 export const BACKTEST_USAGE =
   'candlewick backtest --symbol SYM --timeframe TF --strategy NAME [--param k=v]… [--from ISO] [--to ISO] [--cash N] ' +
@@ -27,15 +27,19 @@ const flags = {
 
 /**
  * Runs a backtest over stored bars as a job in the worker pool, saves it to the run history, and
- * prints the fills, trades, final equity and metrics.
+ * prints the fills, trades, final equity and metrics. The strategy is a built-in or one of the
+ * workspace's `strategies/*.ts`.
  */
 export async function backtestCommand(args: string[], dataDirDefault: string, io: Output): Promise<number> {
   const { values } = parse(args, flags);
   const { symbol, timeframe, from, to } = parseSeriesFlags(values);
   if (values.limit !== undefined) throw new UsageError('--limit does not apply to a backtest; use --from and --to');
-  if (!values.strategy) throw new UsageError(`--strategy is required (${BUILT_IN_STRATEGIES.map((d) => d.id).join(', ')})`);
-  const strategy = asUsage(() => getStrategy(values.strategy!));
-  const params = asUsage(() => resolveStrategyParams(strategy, parseParamPairs((values.param as string[] | undefined) ?? [])));
+  const strategyId = values.strategy;
+  if (!strategyId) throw new UsageError(`--strategy is required (${BUILT_IN_STRATEGIES.map((d) => d.id).join(', ')}, or a strategy of the workspace)`);
+  const givenParams = parseParamPairs((values.param as string[] | undefined) ?? []);
+  // A built-in's parameters are checked before the workspace is opened; a user strategy needs it.
+  const builtIn = BUILT_IN_STRATEGIES.find((s) => s.id === strategyId);
+  if (builtIn) asUsage(() => resolveStrategyParams(builtIn, givenParams));
   const cash = parseNumber(values.cash, '--cash') ?? 100_000;
   if (!(cash > 0)) throw new UsageError(`--cash "${values.cash}" must be a positive amount`);
   const rate = parseNumber(values.commission, '--commission') ?? 0;
@@ -46,17 +50,20 @@ export async function backtestCommand(args: string[], dataDirDefault: string, io
 
   const core = await createCore({ dataDir: values['data-dir'] ?? dataDirDefault, poolSize: 1, seedDemo: false });
   try {
+    const strategy = await asUsageAsync(() => core.services.backtests.resolveStrategy(strategyId, givenParams));
+    const { params } = strategy;
     const instrument = resolveInstrument(core.services.instruments, symbol, values.source);
-    const started = core.services.backtests.start({
+    const started = await core.services.backtests.start({
       instrumentId: instrument.id, timeframe, from, to, strategyId: strategy.id, params, calendar,
       settings: { initialCash: cash, commission: rate > 0 ? { kind: 'percent', rate } : { kind: 'none' }, sizing },
     });
     const run = await started.done;
-    // The look-ahead check re-runs the strategy on truncated copies of the same bars.
+    // The look-ahead check re-runs the strategy on truncated copies of the same bars, in a worker
+    // (a user strategy's code runs nowhere else).
     const lookAhead = values['check-look-ahead']
-      ? lookAheadCheck({
-          bars: core.services.bars.query(instrument.id, timeframe, { from, to }).bars, timeframe, calendar, strategy, params,
-          settings: run.settings,
+      ? await core.services.pool.run('backtest.lookAhead', {
+          bars: core.services.bars.query(instrument.id, timeframe, { from, to }).bars, timeframe, calendar,
+          strategyId: strategy.id, userStrategy: strategy.userStrategy, params, settings: run.settings,
         })
       : null;
     io.out(values.json ? `${JSON.stringify({ ...toJson(run), ...(lookAhead ? { lookAhead } : {}) })}\n` : summary(run) + lookAheadText(lookAhead));

@@ -92,3 +92,13 @@ export function asUsage<T>(fn: () => T): T {
     throw error;
   }
 }
+
+/** {@link asUsage} for a check that has to wait (a user strategy's parameters are checked in a worker). */
+export async function asUsageAsync<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof AppFailure && (error.code === 'NOT_FOUND' || error.code === 'VALIDATION_FAILED')) throw new UsageError(error.message);
+    throw error;
+  }
+}

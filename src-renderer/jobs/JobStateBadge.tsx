@@ -11,7 +11,7 @@ const COLORS: Record<JobState, string> = {
 
 export function JobStateBadge({ state }: { state: JobState }) {
   return (
-    <Badge color={COLORS[state]} variant="light" size="sm">
+    <Badge color={COLORS[state]} variant="light" size="sm" style={{ flexShrink: 0 }}>
       {state}
     </Badge>
   );

@@ -1,6 +1,7 @@
-import { IconActivity, IconChartCandle, IconDatabase, IconSettings, type Icon } from '@tabler/icons-react';
+import { IconActivity, IconChartCandle, IconDatabase, IconFlask, IconSettings, type Icon } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { ActivityPage } from '../pages/activity/ActivityPage.tsx';
+import { BacktestPage } from '../pages/backtest/BacktestPage.tsx';
 import { ChartPage } from '../pages/chart/ChartPage.tsx';
 import { DataPage } from '../pages/data/DataPage.tsx';
 import { SettingsPage } from '../pages/settings/SettingsPage.tsx';
@@ -13,13 +14,14 @@ export interface PageDef {
   readonly Component: ComponentType;
 }
 
-export const PAGE_IDS = ['data', 'chart', 'activity', 'settings'] as const;
+export const PAGE_IDS = ['data', 'chart', 'backtest', 'activity', 'settings'] as const;
 export type PageId = (typeof PAGE_IDS)[number];
 
 /** Only pages that work are listed; each new capability adds its page here. */
 export const PAGES: readonly PageDef[] = [
   { id: 'data', label: 'Data', description: 'Instruments and stored bars', icon: IconDatabase, Component: DataPage },
   { id: 'chart', label: 'Chart', description: 'Candles, indicators, replay', icon: IconChartCandle, Component: ChartPage },
+  { id: 'backtest', label: 'Backtest', description: 'Strategies, runs and results', icon: IconFlask, Component: BacktestPage },
   { id: 'activity', label: 'Activity', description: 'Jobs and their progress', icon: IconActivity, Component: ActivityPage },
   { id: 'settings', label: 'Settings', description: 'Theme and workspace', icon: IconSettings, Component: SettingsPage },
 ];

@@ -3,8 +3,9 @@ import { EpochMsSchema, Float64ColumnSchema } from '../domain/bars.ts';
 import { BacktestSettingsSchema, FillSchema, TradeSchema } from '../domain/backtest.ts';
 import { IndicatorParamSchema } from '../domain/indicator.ts';
 import { JobIdSchema } from '../domain/job.ts';
-import { MetricsSchema } from '../domain/metrics.ts';
+import { MetricsSchema, TradeAnalysisSchema } from '../domain/metrics.ts';
 import { TimeframeSchema } from '../domain/timeframe.ts';
+import { StrategyProblemSchema } from '../domain/user-strategy.ts';
 import type { RequestDef } from './define.ts';
 import { InstrumentIdSchema } from './instruments.contract.ts';
 
@@ -14,6 +15,10 @@ export const StrategyDescriptorSchema = z.object({
   description: z.string(),
   version: z.string(),
   params: z.array(IndicatorParamSchema),
+  /** Shipped with Candlewick, or a `.ts` file in the workspace's strategies folder. */
+  origin: z.enum(['builtin', 'user']),
+  /** A user strategy's file, relative to the workspace (`strategies/breakout.ts`). */
+  file: z.string().optional(),
 });
 export type StrategyDescriptor = z.infer<typeof StrategyDescriptorSchema>;
 
@@ -80,6 +85,11 @@ export const backtestRequests = {
     input: z.object({}).strict(),
     output: z.array(StrategyDescriptorSchema),
   },
+  'backtest.strategyProblems': {
+    summary: "Why user strategy files did not load: compile errors, forbidden imports, bad declarations, each with file, line and column.",
+    input: z.object({}).strict(),
+    output: z.array(StrategyProblemSchema),
+  },
   'backtest.start': {
     summary: 'Validate a backtest and start it as a job; the run is saved under runId when it finishes.',
     input: BacktestStartInputSchema,
@@ -100,6 +110,11 @@ export const backtestRequests = {
     input: z.object({ runId: RunIdSchema }).strict(),
     output: RunDetailSchema,
   },
+  'backtest.analysis': {
+    summary: "A saved run's trades analysed: win/loss statistics and P&L by weekday, hour and month of entry.",
+    input: z.object({ runId: RunIdSchema }).strict(),
+    output: TradeAnalysisSchema,
+  },
   'backtest.remove': {
     summary: 'Delete a saved run.',
     input: z.object({ runId: RunIdSchema }).strict(),
@@ -109,4 +124,6 @@ export const backtestRequests = {
 
 export const backtestEvents = {
   'backtest.runs.changed': z.object({ runIds: z.array(z.string()) }),
+  /** The strategies folder was re-read and its strategies or problems changed: fetch both again. */
+  'backtest.strategies.changed': z.object({ strategyIds: z.array(z.string()), problems: z.number().int().min(0) }),
 };

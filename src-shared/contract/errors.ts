@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'CANCELLED',
   'WORKSPACE_TOO_NEW',
   'WORKSPACE_UNAVAILABLE',
+  /** A user strategy failed to load or threw while running; the message names its file and line. */
+  'STRATEGY_FAILED',
   'INTERNAL',
 ] as const;
 

@@ -31,10 +31,12 @@ export const REQUEST_NAMES = [
   'replay.control',
   'replay.stop',
   'backtest.strategies',
+  'backtest.strategyProblems',
   'backtest.start',
   'backtest.rerun',
   'backtest.runs',
   'backtest.get',
+  'backtest.analysis',
   'backtest.remove',
 ] as const satisfies readonly Channel[];
 
@@ -46,6 +48,7 @@ export const EVENT_NAMES = [
   'bars.updated',
   'replay.changed',
   'backtest.runs.changed',
+  'backtest.strategies.changed',
 ] as const satisfies readonly EventName[];
 
 type Complete<All extends string, Listed extends string> = [Exclude<All, Listed>] extends [never]

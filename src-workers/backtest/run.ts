@@ -3,13 +3,13 @@ import { BacktestSettingsSchema, type BacktestSettings, type BacktestSettingsInp
 import type { Metrics } from '../../src-shared/domain/metrics.ts';
 import type { Timeframe } from '../../src-shared/domain/timeframe.ts';
 import { AppFailure } from '../../src-shared/contract/errors.ts';
-import { resolveConfig } from '../indicators/catalogue/index.ts';
 import { atr as atrKernel } from '../indicators/kernels/index.ts';
 import { Engine, type EngineResult, type Rejection } from './engine.ts';
 import type { Order } from './orders.ts';
 import { computeMetrics, drawdownCurve, periodsPerYear } from './metrics/index.ts';
 import { resolveStrategyParams } from './params.ts';
-import type { ParamValues, SetupContext, StrategyDefinition } from './strategy.ts';
+import { createSetupContext } from './setup-context.ts';
+import type { ParamValues, StrategyDefinition } from './strategy.ts';
 
 /** The engine's version, saved with every run: a change of fill or cost semantics bumps it. */
 export const ENGINE_VERSION = '1.0.0';
@@ -66,23 +66,7 @@ export function simulate(req: BacktestRequest): Simulation {
   const n = bars.close.length;
   if (n === 0) throw new AppFailure('VALIDATION_FAILED', 'no bars to backtest in the chosen range', {});
   const ppy = settings.periodsPerYear ?? periodsPerYear(req.timeframe, req.calendar);
-  const cache = new Map<string, Record<string, Float64Array>>();
-  const ctx: SetupContext = {
-    bars,
-    indicator(id, p = {}, output) {
-      const key = `${id}:${JSON.stringify(p)}`;
-      let columns = cache.get(key);
-      if (!columns) {
-        const { definition, params: resolved } = resolveConfig({ id, params: p } as never, `indicator ${id}`);
-        columns = definition.batch(bars, resolved);
-        cache.set(key, columns);
-      }
-      const name = output ?? Object.keys(columns)[0]!;
-      const column = columns[name];
-      if (!column) throw new AppFailure('VALIDATION_FAILED', `indicator ${id} has no output '${name}'; outputs: ${Object.keys(columns).join(', ')}`, { indicator: id });
-      return column;
-    },
-  };
+  const ctx = createSetupContext(bars, req.timeframe);
   const instance = req.strategy.setup(ctx, params);
   const sizingAtr = settings.sizing.kind === 'atr' ? atrKernel(bars.high, bars.low, bars.close, settings.sizing.period) : undefined;
   const engine = new Engine(bars, settings, {

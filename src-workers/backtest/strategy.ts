@@ -25,14 +25,33 @@ export interface Trader {
   cancelAll(): void;
 }
 
+/** Where an indicator is computed; without a timeframe, on the run's own bars. */
+export interface IndicatorOptions {
+  /**
+   * A timeframe higher than the run's (`'1w'` on a daily run): the run's bars are resampled to it,
+   * the indicator is computed there, and bar i sees the value of the last higher bar that had closed
+   * by bar i's close — never the one still forming.
+   */
+  readonly timeframe?: string;
+}
+
 /** What setup gets: the bars, and indicator columns computed once over all of them. */
 export interface SetupContext {
   readonly bars: BarColumns;
+  /** The run's timeframe (`1d`), which a higher timeframe must exceed. */
+  readonly timeframe: string;
   /**
-   * One output column of a catalogue indicator over the run's bars (NaN during warm-up), e.g.
-   * `indicator('sma', { period: 20 })`. Computed once, before the first bar.
+   * One output column of a catalogue indicator, one value per run bar (NaN during warm-up), e.g.
+   * `indicator('sma', { period: 20 })`, or on a higher timeframe
+   * `indicator('sma', { period: 10 }, undefined, { timeframe: '1w' })`. Computed once, before the
+   * first bar. VALIDATION_FAILED for a timeframe not higher than the run's.
    */
-  indicator(id: string, params?: ParamValues, output?: string): Float64Array;
+  indicator(id: string, params?: ParamValues, output?: string, options?: IndicatorOptions): Float64Array;
+  /**
+   * The run's bars resampled to a higher timeframe, one entry per run bar: entry i holds the last
+   * higher bar that had closed by bar i's close (its open time, OHLC and volume), NaN before the first.
+   */
+  higherBars(timeframe: string): BarColumns;
 }
 
 /** The per-bar logic a strategy's setup returns; `onBar` runs after bar i has closed. */

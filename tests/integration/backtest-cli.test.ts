@@ -57,7 +57,7 @@ describe.skipIf(!sharedDataDir)('candlewick backtest over ORCL daily', () => {
       const saved = core.services.backtests.get(out.runId);
       expect(saved).toMatchObject({ strategyId: 'sma-cross', params: { fast: 10, slow: 30 }, bars: 5036, engineVersion: '1.0.0' });
       expect(saved.dataFingerprint).toMatch(/^[0-9a-f]{64}$/);
-      const again = await core.services.backtests.rerun(out.runId).done;
+      const again = await (await core.services.backtests.rerun(out.runId)).done;
       expect(again.rerunOf).toBe(out.runId);
       expect(again.identical).toBe(true);
       expect(again.resultHash).toBe(saved.resultHash);
@@ -85,6 +85,18 @@ describe.skipIf(!sharedDataDir)('candlewick backtest over ORCL daily', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/look-ahead check: clean \(\d+ truncated re-runs changed no signal or fill\)/);
+  });
+
+  it('runs the built-in mtf-trend with a clean look-ahead check, and refuses a filter timeframe not above the run\'s', async () => {
+    const r = await runCli(['backtest', '--symbol', 'ORCL', '--timeframe', '1d', '--strategy', 'mtf-trend', '--param', 'allowShort=yes', '--check-look-ahead', '--data-dir', dataDir, '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as CliOutput & { lookAhead: { clean: boolean } };
+    expect(out.fills.length).toBeGreaterThan(20);
+    expect(out.lookAhead.clean).toBe(true);
+    const bad = await runCli(['backtest', '--symbol', 'ORCL', '--timeframe', '1d', '--strategy', 'mtf-trend', '--param', 'htf=1d', '--data-dir', dataDir]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/mtf-trend: htf \(1d\) must be a longer timeframe than the run's 1d/);
   });
 
   it('a range without bars is refused with a message naming it', async () => {

@@ -51,9 +51,11 @@ export const VALID_INPUTS: Record<Channel, Record<string, unknown>> = {
   'replay.control': { replayId: 'rpl_abcdefgh', action: 'pause' },
   'replay.stop': { replayId: 'rpl_abcdefgh' },
   'backtest.strategies': {},
+  'backtest.strategyProblems': {},
   'backtest.start': { instrumentId: 1, timeframe: '1d', strategyId: 'sma-cross', params: { fast: 10, slow: 30 }, settings: { initialCash: 10_000 } },
   'backtest.rerun': { runId: 'run_abcdefgh' },
   'backtest.runs': {},
   'backtest.get': { runId: 'run_abcdefgh' },
+  'backtest.analysis': { runId: 'run_abcdefgh' },
   'backtest.remove': { runId: 'run_abcdefgh' },
 };

@@ -1,7 +1,8 @@
-import { Button, ColorInput, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, ColorInput, Group, Modal, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { ChartIndicator } from '../../../../src-shared/domain/chart.ts';
-import type { IndicatorDescriptor, IndicatorParam, IndicatorParams } from '../../../../src-shared/domain/indicator.ts';
+import type { IndicatorDescriptor, IndicatorParams } from '../../../../src-shared/domain/indicator.ts';
+import { isParamValid, ParamField } from '../../../ui/ParamField.tsx';
 import { compareTimeframes, type Timeframe } from '../../../../src-shared/domain/timeframe.ts';
 import { indicatorLabel } from '../layout/indicator-label.ts';
 import { displayName } from '../layout/indicator-names.ts';
@@ -33,7 +34,7 @@ export function IndicatorEditor({ indicator, descriptor, timeframe, timeframes, 
   if (!indicator || !descriptor) return null;
   const title = `Edit ${indicatorLabel(descriptor, indicator)}`;
   const higher = timeframe ? timeframes.filter((tf) => compareTimeframes(tf, timeframe) > 0) : [];
-  const valid = descriptor.params.every((p) => isValid(p, params[p.name]));
+  const valid = descriptor.params.every((p) => isParamValid(p, params[p.name]));
   const apply = () => {
     if (!valid) return;
     const config = { ...indicator.config, params, timeframe: computeOn === 'chart' ? undefined : (computeOn as Timeframe) };
@@ -91,41 +92,5 @@ export function IndicatorEditor({ indicator, descriptor, timeframe, timeframes, 
         </Stack>
       </form>
     </Modal>
-  );
-}
-
-function isValid(param: IndicatorParam, value: number | string | undefined): boolean {
-  if (param.type === 'choice') return typeof value === 'string' && param.choices.includes(value);
-  if (typeof value !== 'number' || !Number.isFinite(value)) return false;
-  if (param.type === 'int' && !Number.isInteger(value)) return false;
-  return value >= param.min && value <= param.max;
-}
-
-function ParamField({ param, value, onChange }: { param: IndicatorParam; value: number | string | undefined; onChange(v: number | string): void }) {
-  if (param.type === 'choice') {
-    return (
-      <Select
-        label={param.label}
-        data={param.choices}
-        value={typeof value === 'string' ? value : param.default}
-        onChange={(v) => v !== null && onChange(v)}
-        allowDeselect={false}
-      />
-    );
-  }
-  const range = `${param.min} – ${param.max}`;
-  return (
-    <NumberInput
-      label={param.label}
-      description={range}
-      value={typeof value === 'number' ? value : ''}
-      onChange={(v) => onChange(typeof v === 'number' ? v : Number.NaN)}
-      min={param.min}
-      max={param.max}
-      step={param.type === 'float' ? param.step : 1}
-      allowDecimal={param.type === 'float'}
-      clampBehavior="blur"
-      error={typeof value === 'number' && !isValid(param, value) ? `Between ${range}` : undefined}
-    />
   );
 }

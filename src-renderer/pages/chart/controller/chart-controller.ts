@@ -26,7 +26,13 @@ export type ChartType = ChartLayout['chartType'];
 type PriceSeries = ISeriesApi<'Candlestick'> | ISeriesApi<'Bar'> | ISeriesApi<'Line'>;
 
 /** Where the view goes after new data: kept in place (shifted by what moved), or to one end. */
-export type ViewAfter = { readonly keep: WindowShift } | { readonly latest: number } | { readonly first: number } | { readonly at: number; readonly bars: number };
+export type ViewAfter =
+  | { readonly keep: WindowShift }
+  | { readonly latest: number }
+  | { readonly first: number }
+  | { readonly at: number; readonly bars: number }
+  /** The bars from one time to another, with `pad` bars either side (a trade, entry to exit). */
+  | { readonly span: readonly [number, number]; readonly pad: number };
 
 export interface PaneRect {
   readonly top: number;
@@ -144,6 +150,13 @@ export class ChartController {
     this.volume.setData(window.bars.map((b) => volumePoint(b, this.palette.volumeUp, this.palette.volumeDown)));
     this.indicators.setData(window);
     this.setMarkers(this.markers);
+    this.placeView(view, before);
+  }
+
+  /** Moves the view over the bars already drawn (`keep` shifts the range the view had before). */
+  placeView(view: ViewAfter, before = this.chart.timeScale().getVisibleLogicalRange()): void {
+    const window = this.window;
+    if (!window) return;
     const n = window.length;
     const ts = this.chart.timeScale();
     if ('keep' in view) {
@@ -156,6 +169,10 @@ export class ChartController {
       ts.setVisibleLogicalRange({ from: Math.max(-2, n - view.latest), to: n + 5 });
     } else if ('first' in view) {
       ts.setVisibleLogicalRange({ from: -2, to: Math.min(view.first, n + 5) });
+    } else if ('span' in view) {
+      const from = Math.max(0, window.indexAtOrBefore(view.span[0]));
+      const to = Math.max(from, window.indexAtOrBefore(view.span[1]));
+      ts.setVisibleLogicalRange({ from: from - view.pad, to: to + view.pad });
     } else {
       const i = Math.max(0, window.indexAtOrBefore(view.at));
       ts.setVisibleLogicalRange({ from: i - view.bars + 1, to: i + 5 });

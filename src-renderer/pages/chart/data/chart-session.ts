@@ -122,6 +122,29 @@ export class ChartSession {
     }
   }
 
+  /**
+   * Shows the bars from `from` to `to` (a trade, entry to exit) with `pad` bars either side, loading
+   * a block of history around them when the window does not hold them already.
+   */
+  async showSpan(from: number, to: number, pad = 20): Promise<void> {
+    const target = this.target;
+    if (!target) return;
+    const view = { span: [from, to] as const, pad };
+    const w = this.window;
+    if (w.firstTime !== null && w.lastTime !== null && from >= w.firstTime && to <= w.lastTime) {
+      this.controller.placeView(view);
+      this.settle();
+      return;
+    }
+    const bounds = historyBounds(target.instrument, target.timeframe);
+    if (!bounds) return;
+    // Half a block before the span and the rest after it, so scrolling either way stays smooth.
+    const step = nominalMs(target.timeframe);
+    const start = Math.max(bounds.first, from - (BLOCK_BARS / 2) * step);
+    const end = Math.min(bounds.last, Math.max(to, start + BLOCK_BARS * step));
+    await this.reload({ from: start, to: end }, view, end >= bounds.last, start <= bounds.first);
+  }
+
   /** History up to `time` (inclusive), for a replay that reveals what follows bar by bar. */
   async enterLive(time: number): Promise<void> {
     this.live = true;

@@ -1,0 +1,90 @@
+import { useComputedColorScheme } from '@mantine/core';
+import { AreaSeries, createChart, LineSeries, type IChartApi, type LineData, type PriceFormat } from 'lightweight-charts';
+import { useEffect, useRef } from 'react';
+import { chartOptions, PALETTES } from '../../chart/controller/chart-theme.ts';
+import { toChartTime } from '../../chart/controller/series-data.ts';
+
+/** One line over time: an equity curve, a benchmark, a drawdown. */
+export interface Curve {
+  readonly id: string;
+  readonly label: string;
+  readonly color: string;
+  readonly time: Float64Array;
+  readonly values: Float64Array;
+  /** Scales each value before drawing (100 for a fraction shown in percent). */
+  readonly scale?: number;
+  readonly dashed?: boolean;
+}
+
+interface Props {
+  /** The upper pane (equity, benchmark) and the lower one (drawdowns, drawn as filled areas). */
+  readonly top: readonly Curve[];
+  readonly bottom: readonly Curve[];
+  readonly topFormat: 'money' | 'percent';
+  readonly height: number;
+  readonly label: string;
+}
+
+const PERCENT: PriceFormat = { type: 'custom', formatter: (v: number) => `${v.toFixed(1)} %`, minMove: 0.01 };
+const MONEY: PriceFormat = { type: 'price', precision: 0, minMove: 1 };
+
+function points(c: Curve): LineData[] {
+  const scale = c.scale ?? 1;
+  const out: LineData[] = new Array(c.time.length);
+  for (let i = 0; i < c.time.length; i++) out[i] = { time: toChartTime(c.time[i]!), value: c.values[i]! * scale };
+  return out;
+}
+
+/**
+ * Curves of a run (or of several runs, compared) in two panes sharing one time axis. Recreated when
+ * the curves change: a run's curves are drawn once, they never stream.
+ */
+export function CurvesChart({ top, bottom, topFormat, height, label }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const scheme = useComputedColorScheme('dark');
+  const chartRef = useRef<IChartApi | null>(null);
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const palette = PALETTES[scheme];
+    const chart = createChart(element, {
+      ...chartOptions(palette),
+      autoSize: true,
+      localization: { locale: 'en-US' },
+      timeScale: { borderColor: palette.border, rightOffset: 2 },
+    });
+    chartRef.current = chart;
+    for (const c of top) {
+      const series = chart.addSeries(
+        LineSeries,
+        { color: c.color, lineWidth: 2, lineStyle: c.dashed ? 2 : 0, title: c.label, priceFormat: topFormat === 'money' ? MONEY : PERCENT, priceLineVisible: false },
+        0,
+      );
+      series.setData(points(c));
+    }
+    for (const c of bottom) {
+      const series = chart.addSeries(
+        AreaSeries,
+        { lineColor: c.color, topColor: `${c.color}10`, bottomColor: `${c.color}66`, lineWidth: 1, title: c.label, priceFormat: PERCENT, priceLineVisible: false, invertFilledArea: true },
+        1,
+      );
+      series.setData(points(c));
+    }
+    const panes = chart.panes();
+    if (panes.length > 1) {
+      panes[0]!.setStretchFactor(3);
+      panes[1]!.setStretchFactor(1);
+    }
+    // The whole run in view, once the chart has its size (autoSize measures on the next frame).
+    const frame = requestAnimationFrame(() => chart.timeScale().fitContent());
+    element.dataset.curves = String(top.length + bottom.length);
+    return () => {
+      cancelAnimationFrame(frame);
+      chartRef.current = null;
+      chart.remove();
+    };
+  }, [top, bottom, topFormat, scheme]);
+
+  return <div ref={container} style={{ height, position: 'relative' }} role="img" aria-label={label} data-testid="curves-chart" />;
+}

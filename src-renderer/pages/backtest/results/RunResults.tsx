@@ -1,0 +1,151 @@
+import { Alert, Badge, Button, Center, Grid, Group, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import type { RunDetail } from '../../../../src-shared/contract/backtest.contract.ts';
+import type { Trade } from '../../../../src-shared/domain/backtest.ts';
+import type { Instrument } from '../../../../src-shared/domain/instrument.ts';
+import type { Timeframe } from '../../../../src-shared/domain/timeframe.ts';
+import { useQuery } from '../../../client/hooks.ts';
+import { formatBarTime, formatCount } from '../../../ui/format.ts';
+import { MonthlyReturnsHeatmap } from '../analysis/MonthlyReturnsHeatmap.tsx';
+import { TradeAnalysisPlots } from '../analysis/TradeAnalysisPlots.tsx';
+import { formatMoney, formatParams, formatPercent, signColor } from '../format.ts';
+import { ReproBadge } from '../history/RunHistory.tsx';
+import { CurvesChart, type Curve } from './CurvesChart.tsx';
+import { MetricsTable } from './MetricsTable.tsx';
+import { RunDetails } from './RunDetails.tsx';
+import { TradeChart } from './TradeChart.tsx';
+import { TradeList } from './TradeList.tsx';
+
+interface Props {
+  runId: string;
+  instruments: readonly Instrument[];
+  onRerun(runId: string): void;
+}
+
+export const EQUITY_COLOR = '#4dabf7';
+const BENCHMARK_COLOR = '#868e96';
+const DRAWDOWN_COLOR = '#fa5252';
+
+function runCurves(run: RunDetail): { top: Curve[]; bottom: Curve[] } {
+  return {
+    top: [
+      { id: 'equity', label: 'Equity', color: EQUITY_COLOR, time: run.time, values: run.equity },
+      { id: 'benchmark', label: 'Buy & hold', color: BENCHMARK_COLOR, time: run.time, values: run.benchmark, dashed: true },
+    ],
+    bottom: [{ id: 'drawdown', label: 'Drawdown', color: DRAWDOWN_COLOR, time: run.time, values: run.drawdown, scale: 100 }],
+  };
+}
+
+/** One saved run: curves against the benchmark, metrics, monthly returns, trades on the chart, analysis. */
+export function RunResults({ runId, instruments, onRerun }: Props) {
+  const runQ = useQuery('backtest.get', { runId });
+  const analysisQ = useQuery('backtest.analysis', { runId });
+  const [tab, setTab] = useState<string | null>('performance');
+  const [focus, setFocus] = useState<Trade | null>(null);
+  const run = runQ.data?.id === runId ? runQ.data : undefined;
+  const curves = useMemo(() => (run ? runCurves(run) : null), [run]);
+  const instrument = instruments.find((i) => i.id === run?.instrumentId);
+
+  if (runQ.error) {
+    return (
+      <Alert color="red" icon={<IconAlertTriangle size={18} />} title="Could not load the run">
+        {runQ.error.code}: {runQ.error.message}
+      </Alert>
+    );
+  }
+  if (!run || !curves) {
+    return (
+      <Center h={200}>
+        <Loader size="sm" />
+      </Center>
+    );
+  }
+  const m = run.metrics;
+  return (
+    <Stack gap="sm" data-testid="run-results" data-run-id={run.id}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <div>
+          <Group gap="xs">
+            <Title order={4}>
+              {run.strategyId} · {run.symbol} {run.timeframe}
+            </Title>
+            <ReproBadge run={run} />
+          </Group>
+          <Text size="xs" c="dimmed">
+            {formatParams(run.params)} · {formatBarTime(run.fromTime, run.timeframe)} → {formatBarTime(run.toTime, run.timeframe)} · {formatCount(run.bars)} bars
+          </Text>
+        </div>
+        <Group gap="lg" wrap="nowrap">
+          <Stat label="Final equity" value={formatMoney(run.finalEquity)} testId="final-equity" />
+          <Stat label="Return" value={formatPercent(m.totalReturn)} color={signColor(m.totalReturn)} />
+          <Stat label="Buy & hold" value={formatPercent(m.benchmarkReturn)} color={signColor(m.benchmarkReturn)} />
+          <Stat label="Max DD" value={formatPercent(m.maxDrawdown.depth)} />
+          <Stat label="Sharpe" value={m.sharpe === null ? '—' : m.sharpe.toFixed(2)} />
+          <Button size="xs" variant="light" leftSection={<IconRefresh size={14} />} onClick={() => onRerun(run.id)}>
+            Re-run
+          </Button>
+        </Group>
+      </Group>
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="performance">Performance</Tabs.Tab>
+          <Tabs.Tab value="trades" rightSection={<Badge size="xs" variant="light">{run.trades.length}</Badge>}>
+            Trades
+          </Tabs.Tab>
+          <Tabs.Tab value="analysis">Trade analysis</Tabs.Tab>
+          <Tabs.Tab value="details">Reproducibility</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="performance" pt="sm">
+          <Stack gap="sm">
+            <Grid gap="md">
+              <Grid.Col span={{ base: 12, lg: 8 }}>
+                <CurvesChart top={curves.top} bottom={curves.bottom} topFormat="money" height={520} label="Equity and buy-and-hold benchmark, drawdown below" />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, lg: 4 }}>
+                <MetricsTable columns={[{ title: run.strategyId, metrics: m }]} />
+              </Grid.Col>
+            </Grid>
+            <Paper withBorder p="sm" radius="sm">
+              <Text size="sm" fw={500} mb={6}>
+                Monthly returns
+              </Text>
+              <MonthlyReturnsHeatmap monthly={m.monthlyReturns} yearly={m.yearlyReturns} />
+            </Paper>
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="trades" pt="sm">
+          <Stack gap="sm">
+            {instrument ? (
+              <TradeChart instrument={instrument} timeframe={run.timeframe as Timeframe} trades={run.trades} focus={focus} />
+            ) : (
+              <Text size="sm" c="dimmed">
+                The instrument of this run is no longer in the workspace; its trades are listed below.
+              </Text>
+            )}
+            <TradeList trades={run.trades} timeframe={run.timeframe} selectedId={focus?.id ?? null} onSelect={setFocus} />
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="analysis" pt="sm">
+          {analysisQ.data ? <TradeAnalysisPlots trades={run.trades} analysis={analysisQ.data} timeframe={run.timeframe} /> : <Loader size="sm" />}
+        </Tabs.Panel>
+        <Tabs.Panel value="details" pt="sm">
+          <RunDetails run={run} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+function Stat({ label, value, color, testId }: { label: string; value: string; color?: string; testId?: string }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" fw={600} c={color} ff="monospace" data-testid={testId}>
+        {value}
+      </Text>
+    </div>
+  );
+}
