@@ -5,6 +5,8 @@ import { ChartRepo } from './chart/chart-repo.ts';
 import { createHandlers } from './handlers/handlers.ts';
 import { BacktestRepo } from './backtest/backtest-repo.ts';
 import { BacktestService } from './backtest/backtest-service.ts';
+import { PortfolioRepo } from './backtest/portfolio-repo.ts';
+import { PortfolioService } from './backtest/portfolio-service.ts';
 import { seedExampleStrategy } from './backtest/example-strategy.ts';
 import { UserStrategies } from './backtest/user-strategies.ts';
 import { IndicatorService } from './indicators/indicator-service.ts';
@@ -44,8 +46,9 @@ function wire(options: CoreOptions) {
   const workspaceDir = options.dataDir === ':memory:' ? null : options.dataDir;
   const userStrategies = new UserStrategies(workspaceDir, new Set(BUILT_IN_STRATEGIES.map((s) => s.id)), pool, bus, (e) => logBug('strategies', e));
   const backtests = new BacktestService(bars, instruments, pool, jobs, new BacktestRepo(workspace.db), bus, userStrategies);
+  const portfolios = new PortfolioService(bars, instruments, pool, jobs, new PortfolioRepo(workspace.db), bus);
   if (options.seedDemo !== false && seedDemoWorkspace(workspace, instruments, store) && workspaceDir !== null) seedExampleStrategy(workspaceDir);
-  return { workspace, bus, store, instruments, pool, jobs, bars, imports, indicators, charts, replays, userStrategies, backtests };
+  return { workspace, bus, store, instruments, pool, jobs, bars, imports, indicators, charts, replays, userStrategies, backtests, portfolios };
 }
 
 /** The composition root of the core: storage, services, jobs and the router over the contract. */

@@ -22,7 +22,7 @@ export class BacktestRepo {
         id: run.id, createdAt: run.createdAt, instrumentId: run.instrumentId, symbol: run.symbol, timeframe: run.timeframe,
         fromTime: run.fromTime, toTime: run.toTime, bars: run.bars, dataFingerprint: run.dataFingerprint,
         strategyId: run.strategyId, strategyVersion: run.strategyVersion, strategyHash: run.strategyHash,
-        params: run.params, settings: { ...run.settings, calendar: run.calendar }, engineVersion: run.engineVersion,
+        params: run.params, settings: { ...run.settings, calendar: run.calendar, range: run.range }, engineVersion: run.engineVersion,
         rerunOf: run.rerunOf, identical: run.identical, resultHash: run.resultHash, finalEquity: run.finalEquity,
         metrics: run.metrics, fills: run.fills, trades: run.trades, rejections: run.rejections,
         curves: Buffer.from(curves.buffer, curves.byteOffset, curves.byteLength),
@@ -62,7 +62,9 @@ function toDetail(row: Row): RunDetail {
   const all = new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   const n = all.length / 4;
   const curve = (k: number) => all.slice(k * n, (k + 1) * n);
-  const { calendar, ...settings } = row.settings as RunDetail['settings'] & { calendar: RunDetail['calendar'] };
+  // The calendar and the range travel in the settings column; runs saved before the range was kept
+  // re-run over their bar times.
+  const { calendar, range, ...settings } = row.settings as RunDetail['settings'] & { calendar: RunDetail['calendar']; range?: RunDetail['range'] };
   const metrics = row.metrics as RunDetail['metrics'];
   const trades = row.trades as RunDetail['trades'];
   return {
@@ -72,7 +74,7 @@ function toDetail(row: Row): RunDetail {
     totalReturn: (metrics as { totalReturn?: number | null }).totalReturn ?? null,
     maxDrawdown: (metrics as { maxDrawdown?: { depth?: number | null } }).maxDrawdown?.depth ?? null,
     tradeCount: trades.length, rerunOf: row.rerunOf, identical: row.identical ?? null,
-    settings, calendar, dataFingerprint: row.dataFingerprint, strategyHash: row.strategyHash, engineVersion: row.engineVersion,
+    range: range ?? { from: row.fromTime, to: row.toTime }, settings, calendar, dataFingerprint: row.dataFingerprint, strategyHash: row.strategyHash, engineVersion: row.engineVersion,
     resultHash: row.resultHash, metrics, fills: row.fills as RunDetail['fills'], trades,
     rejections: row.rejections as RunDetail['rejections'],
     time: curve(0), equity: curve(1), drawdown: curve(2), benchmark: curve(3),

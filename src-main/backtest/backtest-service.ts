@@ -3,8 +3,11 @@ import { BacktestStartInputSchema, type BacktestStartInput, type RunDetail, type
 import { AppFailure } from '../../src-shared/contract/errors.ts';
 import type { BarColumns } from '../../src-shared/domain/bars.ts';
 import type { JobRecord } from '../../src-shared/domain/job.ts';
+import type { Timeframe } from '../../src-shared/domain/timeframe.ts';
 import type { TradeAnalysis } from '../../src-shared/domain/metrics.ts';
 import { analyzeTrades } from '../../src-workers/backtest/metrics/index.ts';
+import { barCloseTime } from '../../src-workers/indicators/align.ts';
+import type { LookAheadReport } from '../../src-workers/backtest/look-ahead.ts';
 import type { BacktestResult } from '../../src-workers/backtest/run.ts';
 import { BUILT_IN_STRATEGIES } from '../../src-workers/backtest/strategies/index.ts';
 import type { BacktestPayload } from '../../src-workers/tasks.ts';
@@ -106,7 +109,7 @@ export class BacktestService {
     const original = this.get(runId);
     return this.start(
       {
-        instrumentId: original.instrumentId, timeframe: original.timeframe, from: original.fromTime, to: original.toTime,
+        instrumentId: original.instrumentId, timeframe: original.timeframe, from: original.range.from, to: original.range.to,
         strategyId: original.strategyId, params: original.params, settings: original.settings, calendar: original.calendar,
       },
       original,
@@ -128,6 +131,33 @@ export class BacktestService {
     return analyzeTrades(this.get(runId).trades);
   }
 
+  /**
+   * Re-runs a saved run's strategy on histories cut short, as a job in a worker (a user strategy's
+   * code runs nowhere else), and reports every signal or fill that changed when future bars were gone.
+   */
+  async checkLookAhead(runId: string): Promise<LookAheadReport> {
+    const run = this.get(runId);
+    const strategy = await this.resolveStrategy(run.strategyId, run.params);
+    const { bars } = this.bars.query(run.instrumentId, run.timeframe as Timeframe, { from: run.fromTime, to: run.toTime });
+    let report: LookAheadReport | null = null;
+    const { done } = this.jobs.submit({
+      kind: 'backtest',
+      title: `Look-ahead check of ${run.strategyId} on ${run.symbol} ${run.timeframe}`,
+      input: { runId },
+      run: async (ctx) => {
+        report = await this.pool.run(
+          'backtest.lookAhead',
+          { bars, timeframe: run.timeframe as Timeframe, calendar: run.calendar, strategyId: strategy.id, userStrategy: strategy.userStrategy, params: run.params, settings: run.settings },
+          { signal: ctx.signal },
+        );
+        return { runId, clean: report.clean, findings: report.findings.length };
+      },
+    });
+    const record = await done;
+    if (record.state !== 'done' || !report) throw failureOf(record);
+    return report;
+  }
+
   remove(runId: string): boolean {
     const removed = this.repo.remove(runId);
     if (removed) this.bus.emit('backtest.runs.changed', { runIds: [runId] });
@@ -143,6 +173,7 @@ export class BacktestService {
     return {
       id, createdAt: Date.now(), instrumentId, symbol, timeframe: input.timeframe,
       fromTime: bars.time[0]!, toTime: bars.time[bars.time.length - 1]!, bars: n,
+      range: { from: input.from ?? bars.time[0]!, to: input.to ?? barCloseTime(bars.time[bars.time.length - 1]!, input.timeframe) - 1 },
       strategyId: strategy.id, strategyVersion: strategy.version, params: r.params, finalEquity: r.finalEquity,
       totalReturn: r.metrics.totalReturn ?? null, maxDrawdown: r.metrics.maxDrawdown?.depth ?? null, tradeCount: r.trades.length,
       rerunOf: rerunOf?.id ?? null,
@@ -171,7 +202,8 @@ export function hashResult(r: BacktestResult): string {
     .digest('hex');
 }
 
-function failureOf(record: JobRecord): AppFailure {
+/** Why a job that did not finish gave no result: its error, or cancellation. */
+export function failureOf(record: JobRecord): AppFailure {
   if (record.error) return new AppFailure(record.error.code, record.error.message, record.error.details);
   return new AppFailure('CANCELLED', 'Cancelled');
 }

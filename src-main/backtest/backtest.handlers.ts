@@ -18,6 +18,7 @@ export function backtestHandlers(s: Services): Handlers<typeof backtestRequests>
     'backtest.runs': () => s.backtests.list(),
     'backtest.get': ({ runId }) => s.backtests.get(runId),
     'backtest.analysis': ({ runId }) => s.backtests.analysis(runId),
+    'backtest.checkLookAhead': ({ runId }) => s.backtests.checkLookAhead(runId),
     'backtest.remove': ({ runId }) => ({ removed: s.backtests.remove(runId) }),
   };
 }

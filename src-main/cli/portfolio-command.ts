@@ -1,10 +1,10 @@
 import { AppFailure } from '../../src-shared/contract/errors.ts';
-import type { BarColumns } from '../../src-shared/domain/bars.ts';
+import type { PortfolioRunDetail } from '../../src-shared/contract/portfolio.contract.ts';
+import type { Instrument } from '../../src-shared/domain/instrument.ts';
 import {
   PortfolioConfigSchema, REBALANCE_SCHEDULES, type PortfolioConfig, type RebalanceSchedule, type TargetWeights,
 } from '../../src-shared/domain/portfolio.ts';
-import { isTimeframe, type Timeframe } from '../../src-shared/domain/timeframe.ts';
-import type { PortfolioPayload, PortfolioResult } from '../../src-workers/backtest/portfolio/run.ts';
+import { isTimeframe } from '../../src-shared/domain/timeframe.ts';
 import { createCore, type CoreInternals } from '../core.ts';
 import { resolveInstrument } from './bars-command.ts';
 import { UsageError, type Output } from './cli-error.ts';
@@ -32,8 +32,9 @@ const flags = {
 } as const;
 
 /**
- * Backtests a portfolio of stored series with scheduled rebalancing, as a job in the worker pool,
- * and prints the fills, final equity, metrics, turnover, rebalances and the buy-and-hold benchmark.
+ * Backtests a portfolio of stored series with scheduled rebalancing through the portfolio service (a
+ * job in the worker pool, saved to the run history), and prints the run id, fills, final equity,
+ * metrics, turnover, rebalances and the buy-and-hold benchmark.
  */
 export async function portfolioCommand(args: string[], dataDirDefault: string, io: Output): Promise<number> {
   const { values } = parse(args, flags);
@@ -57,54 +58,35 @@ export async function portfolioCommand(args: string[], dataDirDefault: string, i
 
   const core = await createCore({ dataDir: values['data-dir'] ?? dataDirDefault, poolSize: 1, seedDemo: false });
   try {
-    const instruments = symbols.map((symbol) => ({ symbol, bars: loadBars(core, symbol, timeframe, from, to, values.source) }));
-    const payload: PortfolioPayload = {
-      instruments, timeframe, calendar, config,
+    const instruments = symbols.map((symbol) => resolveSymbol(core, symbol, values.source));
+    const started = await core.services.portfolios.start({
+      instrumentIds: instruments.map((i) => i.id), timeframe, from, to, calendar,
+      config: withStoredSymbols(config, symbols, instruments.map((i) => i.symbol)),
       settings: { initialCash: cash, commission: rate > 0 ? { kind: 'percent', rate } : { kind: 'none' } },
-    };
-    const result = await runAsJob(core, payload);
-    io.out(values.json ? `${JSON.stringify(toJson(result, timeframe))}\n` : summary(result, timeframe));
+    });
+    const run = await started.done;
+    io.out(values.json ? `${JSON.stringify(toJson(run))}\n` : summary(run));
     return 0;
   } finally {
     await core.close();
   }
 }
 
-/** Runs the portfolio task in the pool as a recorded job (progress, cancel, and its record in the job list). */
-async function runAsJob(core: CoreInternals, payload: PortfolioPayload): Promise<PortfolioResult> {
-  let result: PortfolioResult | null = null;
-  const bars = payload.instruments.reduce((n, i) => n + i.bars.time.length, 0);
-  const { done } = core.services.jobs.submit({
-    kind: 'backtest',
-    title: `Portfolio ${payload.instruments.map((i) => i.symbol).join(', ')} ${payload.timeframe}, rebalanced ${payload.config.schedule} (${bars.toLocaleString('en-US')} bars)`,
-    input: { symbols: payload.instruments.map((i) => i.symbol), timeframe: payload.timeframe, calendar: payload.calendar, config: payload.config, settings: payload.settings },
-    run: async (ctx) => {
-      result = await core.services.pool.run('portfolio.run', payload, { signal: ctx.signal, onProgress: (d, t, p) => ctx.progress(d, t, p) });
-      return { fills: result.fills.length, finalEquity: result.finalEquity };
-    },
-  });
-  const record = await done;
-  if (record.state !== 'done' || result === null) {
-    throw new AppFailure(record.error?.code ?? 'INTERNAL', record.error?.message ?? `the portfolio job ended ${record.state}`, record.error?.details);
-  }
-  return result;
-}
-
-function loadBars(core: CoreInternals, symbol: string, timeframe: Timeframe, from?: number, to?: number, source?: string): BarColumns {
-  let instrument;
+function resolveSymbol(core: CoreInternals, symbol: string, source?: string): Instrument {
   try {
-    instrument = resolveInstrument(core.services.instruments, symbol, source);
+    return resolveInstrument(core.services.instruments, symbol, source);
   } catch (error) {
     // The symbol came from the command line: an unknown one is a usage mistake naming the flag.
     if (error instanceof AppFailure) throw new UsageError(`--symbols: ${error.message}`);
     throw error;
   }
-  const { bars } = core.services.bars.query(instrument.id, timeframe, { from, to });
-  if (bars.time.length === 0) {
-    const range = `between ${from !== undefined ? iso(from) : 'the start'} and ${to !== undefined ? iso(to) : 'the end'}`;
-    throw new AppFailure('VALIDATION_FAILED', `Instrument "${symbol}" has no ${timeframe} bars ${range}`, { symbol });
-  }
-  return bars;
+}
+
+/** Symbols match case-insensitively (`orcl` finds ORCL); fixed weights are keyed by the stored symbol, as the run names it. */
+function withStoredSymbols(config: PortfolioConfig, typed: readonly string[], stored: readonly string[]): PortfolioConfig {
+  if (config.weights.kind !== 'fixed') return config;
+  const weights = Object.fromEntries(Object.entries(config.weights.weights).map(([symbol, w]) => [stored[typed.indexOf(symbol)]!, w]));
+  return { ...config, weights: { kind: 'fixed', weights } };
 }
 
 function parseSymbols(text: string | undefined): string[] {
@@ -151,41 +133,44 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 const bySymbol = (symbols: readonly string[], values: readonly number[]) => Object.fromEntries(symbols.map((s, k) => [s, values[k]!]));
 
-/** The issue's JSON shape: times as ISO strings, weights by symbol, undefined metrics as null. */
-function toJson(r: PortfolioResult, timeframe: string) {
-  const executed = r.rebalances.filter((b) => !b.skipped);
+/** The issue's JSON shape, plus the saved run's id: times as ISO strings, weights by symbol, undefined metrics as null. */
+function toJson(run: PortfolioRunDetail) {
+  const last = run.time.length - 1;
+  const executed = run.rebalances.filter((b) => !b.skipped);
   return {
-    symbols: r.symbols,
-    timeframe,
-    rebalance: r.config.schedule,
-    weights: r.config.weights,
-    drift: r.config.drift,
-    from: iso(r.time[0]!),
-    to: iso(r.time[r.time.length - 1]!),
-    bars: r.time.length,
-    fills: r.fills.map((f) => ({ time: iso(f.time), symbol: f.symbol, side: f.side, qty: f.qty, requested: f.requested, price: f.price, commission: f.commission })),
-    rejections: r.rejections.map((x) => ({ time: iso(x.time), symbol: x.symbol, side: x.side, requested: x.requested, reason: x.reason })),
-    positions: r.positions,
-    cash: r.finalCash,
-    finalEquity: r.finalEquity,
-    totalCommission: r.totalCommission,
-    turnover: r.turnover,
-    metrics: r.metrics,
-    benchmark: { targets: bySymbol(r.symbols, r.benchmark.targets), finalEquity: r.benchmark.finalEquity, metrics: r.benchmark.metrics },
-    rebalances: executed.map((b) => ({ time: iso(b.time), targets: bySymbol(r.symbols, b.targets), before: bySymbol(r.symbols, b.before), maxDrift: b.maxDrift })),
-    skippedRebalances: r.rebalances.length - executed.length,
+    runId: run.id,
+    symbols: run.symbols,
+    timeframe: run.timeframe,
+    rebalance: run.config.schedule,
+    weights: run.config.weights,
+    drift: run.config.drift,
+    from: iso(run.fromTime),
+    to: iso(run.toTime),
+    bars: run.bars,
+    fills: run.fills.map((f) => ({ time: iso(f.time), symbol: f.symbol, side: f.side, qty: f.qty, requested: f.requested, price: f.price, commission: f.commission })),
+    rejections: run.rejections.map((x) => ({ time: iso(x.time), symbol: x.symbol, side: x.side, requested: x.requested, reason: x.reason })),
+    positions: run.positions,
+    cash: run.cash[last]!,
+    finalEquity: run.finalEquity,
+    totalCommission: run.totalCommission,
+    turnover: run.turnover,
+    metrics: run.metrics,
+    benchmark: { targets: bySymbol(run.symbols, run.benchmarkTargets), finalEquity: run.benchmark[last]!, metrics: run.benchmarkMetrics },
+    rebalances: executed.map((b) => ({ time: iso(b.time), targets: bySymbol(run.symbols, b.targets), before: bySymbol(run.symbols, b.before), maxDrift: b.maxDrift })),
+    skippedRebalances: run.rebalances.length - executed.length,
   };
 }
 
-function summary(r: PortfolioResult, timeframe: string): string {
+function summary(run: PortfolioRunDetail): string {
   const pct = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${(x * 100).toFixed(2)} %`);
-  const executed = r.rebalances.filter((b) => !b.skipped).length;
+  const skipped = run.rebalances.length - run.rebalanceCount;
   return (
-    `portfolio ${r.symbols.join(', ')} ${timeframe}, ${r.time.length.toLocaleString('en-US')} bars ${iso(r.time[0]!).slice(0, 10)} → ` +
-    `${iso(r.time[r.time.length - 1]!).slice(0, 10)}, rebalanced ${r.config.schedule}\n` +
-    `  ${executed} rebalances (${r.rebalances.length - executed} skipped by drift), ${r.fills.length} fills, ${r.rejections.length} rejected orders\n` +
-    `  final equity ${r.finalEquity.toFixed(2)}, total return ${pct(r.metrics.totalReturn)}, max drawdown ${pct(r.metrics.maxDrawdown?.depth)}, ` +
-    `turnover ${r.turnover === null ? '—' : r.turnover.toFixed(2)}, commission ${r.totalCommission.toFixed(2)}\n` +
-    `  benchmark (buy and hold of the first targets): final equity ${r.benchmark.finalEquity.toFixed(2)}, total return ${pct(r.benchmark.metrics.totalReturn)}\n`
+    `portfolio ${run.symbols.join(', ')} ${run.timeframe}, ${run.bars.toLocaleString('en-US')} bars ${iso(run.fromTime).slice(0, 10)} → ` +
+    `${iso(run.toTime).slice(0, 10)}, rebalanced ${run.config.schedule}\n` +
+    `  ${run.rebalanceCount} rebalances (${skipped} skipped by drift), ${run.fillCount} fills, ${run.rejections.length} rejected orders\n` +
+    `  final equity ${run.finalEquity.toFixed(2)}, total return ${pct(run.totalReturn)}, max drawdown ${pct(run.maxDrawdown)}, ` +
+    `turnover ${run.turnover === null ? '—' : run.turnover.toFixed(2)}, commission ${run.totalCommission.toFixed(2)}\n` +
+    `  benchmark (buy and hold of the first targets): final equity ${run.benchmark[run.bars - 1]!.toFixed(2)}, total return ${pct(run.benchmarkReturn)}\n` +
+    `  saved as run ${run.id}\n`
   );
 }

@@ -9,6 +9,8 @@ import type { jobRequests } from '../../src-shared/contract/jobs.contract.ts';
 import type { workspaceRequests } from '../../src-shared/contract/workspace.contract.ts';
 import { backtestHandlers } from '../backtest/backtest.handlers.ts';
 import type { BacktestService } from '../backtest/backtest-service.ts';
+import { portfolioHandlers } from '../backtest/portfolio.handlers.ts';
+import type { PortfolioService } from '../backtest/portfolio-service.ts';
 import { chartHandlers } from '../chart/chart.handlers.ts';
 import type { ChartRepo } from '../chart/chart-repo.ts';
 import { indicatorHandlers } from '../indicators/indicator.handlers.ts';
@@ -36,11 +38,12 @@ export interface Services {
   readonly charts: ChartRepo;
   readonly replays: ReplayManager;
   readonly backtests: BacktestService;
+  readonly portfolios: PortfolioService;
 }
 
 /** One handler per contract request; a missing one does not compile. */
 export function createHandlers(s: Services): Handlers<Requests> {
-  return { ...coreHandlers(s), ...indicatorHandlers(s), ...chartHandlers(s), ...replayHandlers(s), ...backtestHandlers(s) };
+  return { ...coreHandlers(s), ...indicatorHandlers(s), ...chartHandlers(s), ...replayHandlers(s), ...backtestHandlers(s), ...portfolioHandlers(s) };
 }
 
 type CoreRequests = typeof workspaceRequests &

@@ -175,3 +175,55 @@ export const backtestRuns = sqliteTable(
   },
   (t) => [index('backtest_runs_created').on(t.createdAt)],
 );
+
+/**
+ * Saved portfolio runs with what reproduces them (instruments, timeframe, the pinned range the bars
+ * were read with, config, settings, data fingerprint, engine version) and their results: summary
+ * columns for lists, JSON for the records, and the Float64 columns packed into blobs. Instruments
+ * are a JSON list rather than foreign keys: a run stays readable after an instrument is removed
+ * (only its re-run is refused, naming the missing instrument).
+ */
+export const portfolioRuns = sqliteTable(
+  'portfolio_runs',
+  {
+    id: text('id').primaryKey(),
+    createdAt: integer('created_at').notNull(),
+    instrumentIds: text('instrument_ids', { mode: 'json' }).notNull(),
+    symbols: text('symbols', { mode: 'json' }).notNull(),
+    timeframe: text('timeframe').notNull(),
+    calendar: text('calendar').notNull(),
+    /** The range the bars were read with: the request's, or the stored data's ends when it left one open. */
+    rangeFrom: integer('range_from').notNull(),
+    rangeTo: integer('range_to').notNull(),
+    /** The common timeline the run covered. */
+    fromTime: integer('from_time').notNull(),
+    toTime: integer('to_time').notNull(),
+    bars: integer('bars').notNull(),
+    dataFingerprint: text('data_fingerprint').notNull(),
+    config: text('config', { mode: 'json' }).notNull(),
+    settings: text('settings', { mode: 'json' }).notNull(),
+    engineVersion: text('engine_version').notNull(),
+    /** The run this one re-ran, if any, and whether its result came out identical. */
+    rerunOf: text('rerun_of'),
+    identical: integer('identical', { mode: 'boolean' }),
+    resultHash: text('result_hash').notNull(),
+    finalEquity: real('final_equity').notNull(),
+    totalCommission: real('total_commission').notNull(),
+    turnover: real('turnover'),
+    rebalanceCount: integer('rebalance_count').notNull(),
+    fillCount: integer('fill_count').notNull(),
+    metrics: text('metrics', { mode: 'json' }).notNull(),
+    benchmarkMetrics: text('benchmark_metrics', { mode: 'json' }).notNull(),
+    benchmarkTargets: text('benchmark_targets', { mode: 'json' }).notNull(),
+    fills: text('fills', { mode: 'json' }).notNull(),
+    trades: text('trades', { mode: 'json' }).notNull(),
+    rejections: text('rejections', { mode: 'json' }).notNull(),
+    rebalances: text('rebalances', { mode: 'json' }).notNull(),
+    positions: text('positions', { mode: 'json' }).notNull(),
+    /** time, equity, drawdown, cash, benchmark: n doubles each. */
+    curves: blob('curves', { mode: 'buffer' }).notNull(),
+    /** n × instruments doubles, time-major. */
+    weights: blob('weights', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [index('portfolio_runs_created').on(t.createdAt)],
+);

@@ -62,6 +62,12 @@ export const RunSummarySchema = z.object({
 export type RunSummary = z.infer<typeof RunSummarySchema>;
 
 export const RunDetailSchema = RunSummarySchema.extend({
+  /**
+   * The time range the run read (the requested one, an open end filled in from the data): a re-run
+   * reads exactly this. Not the first and last bar times: a bar built from lower ones (a week from
+   * days) would be cut short by ending at its open.
+   */
+  range: z.object({ from: z.number(), to: z.number() }),
   settings: BacktestSettingsSchema,
   calendar: z.enum(['stock', 'crypto']),
   dataFingerprint: z.string(),
@@ -78,6 +84,23 @@ export const RunDetailSchema = RunSummarySchema.extend({
   benchmark: Float64ColumnSchema,
 });
 export type RunDetail = z.infer<typeof RunDetailSchema>;
+
+/** What the look-ahead check found: the cuts tried, and each order or fill that changed before its cut. */
+export const LookAheadReportSchema = z.object({
+  cuts: z.array(z.number().int()),
+  findings: z.array(
+    z.object({
+      cut: z.number().int(),
+      kind: z.enum(['order', 'fill']),
+      barIndex: z.number().int(),
+      time: z.number(),
+      full: z.string(),
+      truncated: z.string(),
+    }),
+  ),
+  clean: z.boolean(),
+});
+export type LookAheadReportOutput = z.infer<typeof LookAheadReportSchema>;
 
 export const backtestRequests = {
   'backtest.strategies': {
@@ -114,6 +137,11 @@ export const backtestRequests = {
     summary: "A saved run's trades analysed: win/loss statistics and P&L by weekday, hour and month of entry.",
     input: z.object({ runId: RunIdSchema }).strict(),
     output: TradeAnalysisSchema,
+  },
+  'backtest.checkLookAhead': {
+    summary: "Re-run a saved run's strategy on truncated histories (as a job) and report any signal or fill that changes when future bars are removed.",
+    input: z.object({ runId: RunIdSchema }).strict(),
+    output: LookAheadReportSchema,
   },
   'backtest.remove': {
     summary: 'Delete a saved run.',

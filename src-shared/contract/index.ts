@@ -1,5 +1,6 @@
 import type { EventMap, RequestMap } from './define.ts';
 import { backtestEvents, backtestRequests } from './backtest.contract.ts';
+import { portfolioEvents, portfolioRequests } from './portfolio.contract.ts';
 import { barRequests } from './bars.contract.ts';
 import { chartEvents, chartRequests } from './chart.contract.ts';
 import { indicatorEvents, indicatorRequests } from './indicators.contract.ts';
@@ -20,6 +21,7 @@ export const requests = {
   ...chartRequests,
   ...replayRequests,
   ...backtestRequests,
+  ...portfolioRequests,
 } satisfies RequestMap;
 
 /** Every event stream the core publishes. */
@@ -30,6 +32,7 @@ export const events = {
   ...chartEvents,
   ...replayEvents,
   ...backtestEvents,
+  ...portfolioEvents,
 } satisfies EventMap;
 
 export type Requests = typeof requests;

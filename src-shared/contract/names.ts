@@ -37,7 +37,13 @@ export const REQUEST_NAMES = [
   'backtest.runs',
   'backtest.get',
   'backtest.analysis',
+  'backtest.checkLookAhead',
   'backtest.remove',
+  'portfolio.start',
+  'portfolio.rerun',
+  'portfolio.runs',
+  'portfolio.get',
+  'portfolio.remove',
 ] as const satisfies readonly Channel[];
 
 export const EVENT_NAMES = [
@@ -48,6 +54,7 @@ export const EVENT_NAMES = [
   'bars.updated',
   'replay.changed',
   'backtest.runs.changed',
+  'portfolio.runs.changed',
   'backtest.strategies.changed',
 ] as const satisfies readonly EventName[];
 

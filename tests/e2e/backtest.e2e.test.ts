@@ -48,10 +48,18 @@ describe.skipIf(!sharedDataDir)('the Backtest page as a new user uses it (sma-cr
   let page: Page;
   // The same backtest from the CLI: an independent path through the core to compare the page with.
   let cli: CliRun;
+  let cliPortfolio: { runId: string; finalEquity: number; fills: unknown[] };
 
   beforeAll(async () => {
-    const imported = await runCli(['import', sharedDataFile('orcl-1995-2014.csv'), '--symbol', 'ORCL', '--data-dir', dataDir, '--json']);
-    expect(imported.code, imported.stderr).toBe(0);
+    for (const [file, symbol] of [['orcl-1995-2014.csv', 'ORCL'], ['nvda-1999-2014.csv', 'NVDA']] as const) {
+      const imported = await runCli(['import', sharedDataFile(file), '--symbol', symbol, '--data-dir', dataDir, '--json']);
+      expect(imported.code, imported.stderr).toBe(0);
+    }
+    const portfolio = await runCli([
+      'portfolio', '--symbols', 'ORCL,NVDA', '--timeframe', '1d', '--rebalance', 'monthly', '--weights', 'equal', '--cash', '100000', '--data-dir', dataDir, '--json',
+    ]);
+    expect(portfolio.code, portfolio.stderr).toBe(0);
+    cliPortfolio = JSON.parse(portfolio.stdout) as { runId: string; finalEquity: number; fills: unknown[] };
     const ran = await runCli([
       'backtest', '--symbol', 'ORCL', '--timeframe', '1d', '--strategy', 'sma-cross', '--param', 'fast=10', '--param', 'slow=30',
       '--cash', '100000', '--sizing', 'percent:100', '--data-dir', dataDir, '--json',
@@ -87,6 +95,7 @@ describe.skipIf(!sharedDataDir)('the Backtest page as a new user uses it (sma-cr
   it('runs sma-cross from the setup form and shows progress, the equity curve, metrics and trades', async () => {
     await chooseOption(page, 'Strategy', /^SMA crossover/);
     await expect.poll(() => page.getByRole('textbox', { name: 'Fast SMA' }).inputValue()).toBe('10');
+    await chooseOption(page, 'Instrument', /^ORCL/);
     await expect.poll(() => page.getByRole('combobox', { name: 'Instrument' }).inputValue()).toMatch(/^ORCL/);
     await expect.poll(() => page.getByRole('combobox', { name: 'Timeframe' }).inputValue()).toMatch(/^1d/);
 
@@ -170,6 +179,11 @@ describe.skipIf(!sharedDataDir)('the Backtest page as a new user uses it (sma-cr
     await expect.poll(() => historyRows(page).first().getByTestId('identical-badge').textContent()).toBe('Identical');
     await expect.poll(() => page.getByTestId('final-equity').innerText()).toBe(formatMoney(cli.finalEquity));
 
+    // The run's strategy uses nothing from the future: the look-ahead check, from the page.
+    await page.getByRole('tab', { name: 'Reproducibility' }).click();
+    await page.getByRole('button', { name: 'Check for look-ahead' }).click();
+    await expect.poll(() => page.getByTestId('look-ahead').innerText(), { timeout: 60_000 }).toContain('used nothing from the future');
+
     await page.getByRole('checkbox', { name: `Compare ${original}` }).check();
     await page.getByRole('checkbox', { name: `Compare ${cli.runId}` }).check();
     await page.getByRole('button', { name: /^Compare/ }).click();
@@ -177,5 +191,34 @@ describe.skipIf(!sharedDataDir)('the Backtest page as a new user uses it (sma-cr
     await expect.poll(() => comparison.getByRole('columnheader').count(), { timeout: 30_000 }).toBe(3);
     await expect.poll(() => comparison.getByTestId('curves-chart').getAttribute('data-curves')).toBe('4');
     await page.screenshot({ path: join(shots, 'backtest-orcl-compare.png') });
+  });
+
+  it('runs a monthly equal-weight portfolio of ORCL and NVDA from the page, the same as the CLI, and re-runs it identically', async () => {
+    await page.getByRole('radiogroup', { name: 'Backtest kind' }).getByText('Portfolio', { exact: true }).click();
+    const instruments = page.getByRole('combobox', { name: 'Instruments' });
+    for (const symbol of ['ORCL', 'NVDA']) {
+      await instruments.click();
+      await page.getByRole('option', { name: symbol, exact: true }).click();
+    }
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('combobox', { name: 'Timeframe' }).inputValue()).toBe('1d');
+    const rows = page.getByRole('table', { name: 'Portfolio run history' }).locator('tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(1);
+    await page.getByRole('button', { name: 'Run portfolio' }).click();
+    await expect.poll(() => rows.count(), { timeout: 60_000 }).toBe(2);
+    const fresh = await rows.first().getAttribute('data-run-id');
+    await expect.poll(() => page.getByTestId('portfolio-results').getAttribute('data-run-id'), { timeout: 30_000 }).toBe(fresh);
+    await expect.poll(() => page.getByTestId('portfolio-final-equity').innerText()).toBe(formatMoney(cliPortfolio.finalEquity));
+    await expect.poll(() => page.getByTestId('curves-chart').getAttribute('data-curves')).toBe('3');
+    await page.screenshot({ path: join(shots, 'backtest-portfolio.png') });
+
+    await page.getByRole('tab', { name: 'Weights' }).click();
+    await expect.poll(() => page.getByTestId('curves-chart').getAttribute('data-curves')).toBe('2');
+    await page.getByRole('tab', { name: /Rebalances and fills/ }).click();
+    await expect.poll(() => page.getByRole('table', { name: 'Portfolio fills' }).locator('tbody tr').count()).toBe(cliPortfolio.fills.length);
+
+    await page.getByRole('button', { name: `Re-run ${cliPortfolio.runId}` }).click();
+    await expect.poll(() => rows.count(), { timeout: 60_000 }).toBe(3);
+    await expect.poll(() => page.getByTestId('portfolio-results').getByTestId('identical-badge').textContent(), { timeout: 30_000 }).toBe('Identical');
   });
 });

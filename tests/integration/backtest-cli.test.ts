@@ -67,6 +67,29 @@ describe.skipIf(!sharedDataDir)('candlewick backtest over ORCL daily', () => {
     }
   });
 
+  it('re-runs a weekly run built from daily bars identically: the re-run reads the whole last week, not up to its open', async () => {
+    const core = await createCore({ dataDir, poolSize: 1, seedDemo: false });
+    try {
+      const orcl = core.services.instruments.list().find((i) => i.symbol === 'ORCL')!;
+      // Ends on a Wednesday: the last weekly bar is built from that week's Monday to Wednesday.
+      const to = Date.UTC(2014, 5, 18, 23, 59, 59, 999);
+      const first = await (await core.services.backtests.start({
+        instrumentId: orcl.id, timeframe: '1w' as Timeframe, to, strategyId: 'sma-cross', params: { fast: 5, slow: 20 },
+      })).done;
+      expect(first.range).toEqual({ from: first.fromTime, to });
+      const open = await (await core.services.backtests.start({ instrumentId: orcl.id, timeframe: '1w' as Timeframe, strategyId: 'sma-cross', params: { fast: 5, slow: 20 } })).done;
+      // An open end is filled in with the end of the last bar's week.
+      expect(open.range.to).toBe(open.toTime + 7 * 86_400_000 - 1);
+      for (const run of [first, open]) {
+        const again = await (await core.services.backtests.rerun(run.id)).done;
+        expect(again.identical).toBe(true);
+        expect(again.range).toEqual(run.range);
+      }
+    } finally {
+      await core.close();
+    }
+  });
+
   it.each([
     [['--strategy', 'nope'], /unknown strategy 'nope'/],
     [['--strategy', 'sma-cross', '--param', 'fast=50', '--param', 'slow=20'], /fast \(50\) must be less than slow \(20\)/],

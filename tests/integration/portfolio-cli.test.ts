@@ -5,6 +5,7 @@ import type { BarColumns } from '../../src-shared/domain/bars.ts';
 import type { Timeframe } from '../../src-shared/domain/timeframe.ts';
 import { runPortfolio } from '../../src-workers/backtest/portfolio/run.ts';
 import { runCli as runInProcess } from '../../src-main/cli/main.ts';
+import { createCore } from '../../src-main/core.ts';
 import { runCli, type CliRun } from '../support/cli.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { randomWalk } from '../unit/backtest/portfolio/synthetic.ts';
@@ -35,6 +36,7 @@ function csvOf(bars: BarColumns): { csv: string; stored: BarColumns } {
 }
 
 interface CliOutput {
+  runId: string;
   symbols: string[];
   bars: number;
   fills: { time: string; symbol: string; side: string; qty: number; requested: number; price: number; commission: number }[];
@@ -95,6 +97,17 @@ describe('candlewick portfolio', () => {
     expect(out.rebalances.length).toBe(direct.rebalances.length);
     expect(out.rebalances[0]).toMatchObject({ time: '2023-02-01T00:00:00.000Z', targets: { AAA: 0.5, BBB: 0.3, CCC: 0 } });
     expect(out.skippedRebalances).toBe(0);
+
+    // Saved to the run history under the printed id, with the same result.
+    expect(out.runId).toMatch(/^prun_/);
+    const core = await createCore({ dataDir, poolSize: 1, seedDemo: false });
+    try {
+      const saved = core.services.portfolios.get(out.runId);
+      expect(saved).toMatchObject({ symbols: ['AAA', 'BBB', 'CCC'], bars: direct.time.length, finalEquity: direct.finalEquity, fillCount: direct.fills.length });
+      expect(saved.fills).toEqual(direct.fills);
+    } finally {
+      await core.close();
+    }
   });
 
   it('prints a summary without --json, with skipped rebalances under a drift threshold', async () => {
@@ -103,6 +116,7 @@ describe('candlewick portfolio', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^portfolio AAA, BBB 1d, 300 bars 2023-01-02 → 2023-10-28, rebalanced weekly\n {2}1 rebalances \(\d+ skipped by drift\)/);
     expect(r.stdout).toMatch(/benchmark \(buy and hold of the first targets\): final equity \d+\.\d\d/);
+    expect(r.stdout).toMatch(/\n {2}saved as run prun_[\w-]+\n$/);
   });
 
   it.each([

@@ -57,5 +57,11 @@ export const VALID_INPUTS: Record<Channel, Record<string, unknown>> = {
   'backtest.runs': {},
   'backtest.get': { runId: 'run_abcdefgh' },
   'backtest.analysis': { runId: 'run_abcdefgh' },
+  'backtest.checkLookAhead': { runId: 'run_abcdefgh' },
   'backtest.remove': { runId: 'run_abcdefgh' },
+  'portfolio.start': { instrumentIds: [1, 2], timeframe: '1d', config: { schedule: 'monthly', weights: { kind: 'equal' } }, settings: { initialCash: 10_000 } },
+  'portfolio.rerun': { runId: 'prun_abcdefgh' },
+  'portfolio.runs': {},
+  'portfolio.get': { runId: 'prun_abcdefgh' },
+  'portfolio.remove': { runId: 'prun_abcdefgh' },
 };

@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,6 +27,28 @@ describe('workspace database', () => {
     openWorkspace(dir).close();
     const ws = openWorkspace(dir);
     expect(ws.sqlite.prepare('SELECT COUNT(*) FROM __drizzle_migrations').pluck().get()).toBe(knownSchemaVersion(defaultMigrationsFolder()));
+    ws.close();
+  });
+
+  it('upgrades a workspace of the previous schema with the latest migration, keeping its data', () => {
+    // The migrations folder as the previous release shipped it: every migration but the last.
+    const latest = defaultMigrationsFolder();
+    const previous = join(tmp.dir, 'previous-migrations');
+    cpSync(latest, previous, { recursive: true });
+    const journalFile = join(previous, 'meta', '_journal.json');
+    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
+    const last = journal.entries.pop()!;
+    rmSync(join(previous, `${last.tag}.sql`));
+    writeFileSync(journalFile, JSON.stringify(journal));
+
+    const dir = join(tmp.dir, 'upgrade');
+    const old = openWorkspace(dir, previous);
+    old.sqlite.prepare("INSERT INTO instruments (symbol, asset_class, currency, tick_size, lot_size, source, created_at) VALUES ('OLD', 'stock', 'USD', 0.01, 1, 'csv', 0)").run();
+    old.close();
+    const ws = openWorkspace(dir);
+    expect(ws.sqlite.pragma('user_version', { simple: true })).toBe(knownSchemaVersion(latest));
+    expect(ws.sqlite.prepare('SELECT COUNT(*) FROM __drizzle_migrations').pluck().get()).toBe(knownSchemaVersion(latest));
+    expect(ws.sqlite.prepare('SELECT symbol FROM instruments').pluck().all()).toEqual(['OLD']);
     ws.close();
   });
 

@@ -1,9 +1,10 @@
-import { ActionIcon, Badge, Button, Checkbox, Group, Modal, ScrollArea, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Checkbox, Group, ScrollArea, Table, Text, Tooltip } from '@mantine/core';
 import { IconRefresh, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { RunSummary } from '../../../../src-shared/contract/backtest.contract.ts';
 import { formatBarTime, formatLocalTime } from '../../../ui/format.ts';
 import { formatParams, formatPercent, signColor } from '../format.ts';
+import { ConfirmDelete } from './ConfirmDelete.tsx';
 
 interface Props {
   runs: readonly RunSummary[];
@@ -111,28 +112,14 @@ export function RunHistory({ runs, selectedId, compareIds, onSelect, onToggleCom
           </Table.Tbody>
         </Table>
       </ScrollArea.Autosize>
-      <Modal opened={confirming !== null} onClose={() => setConfirming(null)} title="Delete this run?" size="sm">
-        <Stack gap="sm">
-          <Text size="sm">
-            {confirming?.strategyId} on {confirming?.symbol} {confirming?.timeframe}, {confirming?.tradeCount} trades. Its fills, trades and curves are
-            removed from the workspace; the run can be made again from the same setup.
-          </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(null)}>
-              Keep
-            </Button>
-            <Button
-              color="red"
-              onClick={() => {
-                if (confirming) onRemove(confirming.id);
-                setConfirming(null);
-              }}
-            >
-              Delete
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmDelete
+        what={confirming ? `${confirming.strategyId} on ${confirming.symbol} ${confirming.timeframe}, ${confirming.tradeCount} trades.` : null}
+        onCancel={() => setConfirming(null)}
+        onConfirm={() => {
+          if (confirming) onRemove(confirming.id);
+          setConfirming(null);
+        }}
+      />
     </>
   );
 }

@@ -3,18 +3,10 @@ import { AreaSeries, createChart, LineSeries, type IChartApi, type LineData, typ
 import { useEffect, useRef } from 'react';
 import { chartOptions, PALETTES } from '../../chart/controller/chart-theme.ts';
 import { toChartTime } from '../../chart/controller/series-data.ts';
+import type { Curve } from './curve.ts';
 
-/** One line over time: an equity curve, a benchmark, a drawdown. */
-export interface Curve {
-  readonly id: string;
-  readonly label: string;
-  readonly color: string;
-  readonly time: Float64Array;
-  readonly values: Float64Array;
-  /** Scales each value before drawing (100 for a fraction shown in percent). */
-  readonly scale?: number;
-  readonly dashed?: boolean;
-}
+export type { Curve } from './curve.ts';
+
 
 interface Props {
   /** The upper pane (equity, benchmark) and the lower one (drawdowns, drawn as filled areas). */
@@ -76,11 +68,14 @@ export function CurvesChart({ top, bottom, topFormat, height, label }: Props) {
       panes[0]!.setStretchFactor(3);
       panes[1]!.setStretchFactor(1);
     }
-    // The whole run in view, once the chart has its size (autoSize measures on the next frame).
-    const frame = requestAnimationFrame(() => chart.timeScale().fitContent());
+    // The whole run in view, and again whenever the chart gets its size (autoSize measures later)
+    // or is resized: a run's curves are read whole.
+    const fit = () => chart.timeScale().fitContent();
+    fit();
+    chart.timeScale().subscribeSizeChange(fit);
     element.dataset.curves = String(top.length + bottom.length);
     return () => {
-      cancelAnimationFrame(frame);
+      chart.timeScale().unsubscribeSizeChange(fit);
       chartRef.current = null;
       chart.remove();
     };

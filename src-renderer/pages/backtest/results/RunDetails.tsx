@@ -2,6 +2,7 @@ import { Code, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import type { RunDetail } from '../../../../src-shared/contract/backtest.contract.ts';
 import { formatBarTime, formatLocalTime } from '../../../ui/format.ts';
 import { formatParams } from '../format.ts';
+import { LookAheadCheck } from './LookAheadCheck.tsx';
 
 /** How many rejected orders are listed (a run may reject thousands the same way). */
 const REJECTIONS_SHOWN = 50;
@@ -52,7 +53,8 @@ export function RunDetails({ run }: { run: RunDetail }) {
         </Table.Tbody>
       </Table>
       <Stack gap={4}>
-        <Text size="sm" fw={500}>
+        <LookAheadCheck run={run} />
+        <Text size="sm" fw={500} mt="sm">
           Rejected orders ({run.rejections.length})
         </Text>
         {run.rejections.length === 0 ? (

@@ -14,6 +14,7 @@ import { ReproBadge } from '../history/RunHistory.tsx';
 import { CurvesChart, type Curve } from './CurvesChart.tsx';
 import { MetricsTable } from './MetricsTable.tsx';
 import { RunDetails } from './RunDetails.tsx';
+import { Stat } from './Stat.tsx';
 import { TradeChart } from './TradeChart.tsx';
 import { TradeList } from './TradeList.tsx';
 
@@ -76,7 +77,7 @@ export function RunResults({ runId, instruments, onRerun }: Props) {
             {formatParams(run.params)} · {formatBarTime(run.fromTime, run.timeframe)} → {formatBarTime(run.toTime, run.timeframe)} · {formatCount(run.bars)} bars
           </Text>
         </div>
-        <Group gap="lg" wrap="nowrap">
+        <Group gap="lg" wrap="wrap" justify="flex-end">
           <Stat label="Final equity" value={formatMoney(run.finalEquity)} testId="final-equity" />
           <Stat label="Return" value={formatPercent(m.totalReturn)} color={signColor(m.totalReturn)} />
           <Stat label="Buy & hold" value={formatPercent(m.benchmarkReturn)} color={signColor(m.benchmarkReturn)} />
@@ -134,18 +135,5 @@ export function RunResults({ runId, instruments, onRerun }: Props) {
         </Tabs.Panel>
       </Tabs>
     </Stack>
-  );
-}
-
-function Stat({ label, value, color, testId }: { label: string; value: string; color?: string; testId?: string }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" fw={600} c={color} ff="monospace" data-testid={testId}>
-        {value}
-      </Text>
-    </div>
   );
 }

@@ -6,16 +6,17 @@ import {
   SIZING_VALUE,
   SLIPPAGE_KINDS,
   SLIPPAGE_VALUE,
+  type CostForm,
   type SetupErrors,
   type SetupForm,
 } from './setup-form.ts';
 
-interface Props {
-  form: SetupForm;
+interface Props<F extends CostForm> {
+  form: F;
   /** The chosen instrument's tick, offered for rounding prices. */
   tickSize: number | null;
   errors: SetupErrors;
-  onChange(update: (form: SetupForm) => SetupForm): void;
+  onChange(update: (form: F) => F): void;
 }
 
 const COMMISSION_LABELS: Record<SetupForm['commission']['kind'], string> = {
@@ -45,7 +46,7 @@ const SIZING_LABELS: Record<SetupForm['sizing']['kind'], string> = {
 const asNumber = (v: string | number) => (typeof v === 'number' ? v : Number.NaN);
 
 /** Cash, commission, slippage, sizing and the annualization calendar. */
-export function CostFields({ form, tickSize, errors, onChange }: Props) {
+export function CostFields<F extends CostForm>({ form, tickSize, errors, onChange }: Props<F>) {
   const c = form.commission;
   const s = form.slippage;
   const z = form.sizing;
@@ -128,21 +129,25 @@ export function CostFields({ form, tickSize, errors, onChange }: Props) {
             Fills at the bar's price
           </Text>
         )}
-        <Select
-          label="Position sizing"
-          data={SIZING_KINDS.map((k) => ({ value: k, label: SIZING_LABELS[k] }))}
-          value={z.kind}
-          onChange={(k) => k && onChange((f) => ({ ...f, sizing: { ...f.sizing, kind: k as typeof z.kind } }))}
-          allowDeselect={false}
-        />
-        <NumberInput
-          label={SIZING_VALUE[z.kind]}
-          value={z.value}
-          onChange={(v) => onChange((f) => ({ ...f, sizing: { ...f.sizing, value: asNumber(v) } }))}
-          min={0}
-          decimalScale={6}
-          error={errors.sizing}
-        />
+        {z && (
+          <Select
+            label="Position sizing"
+            data={SIZING_KINDS.map((k) => ({ value: k, label: SIZING_LABELS[k] }))}
+            value={z.kind}
+            onChange={(k) => k && onChange((f) => ({ ...f, sizing: { ...f.sizing!, kind: k as typeof z.kind } }))}
+            allowDeselect={false}
+          />
+        )}
+        {z && (
+          <NumberInput
+            label={SIZING_VALUE[z.kind]}
+            value={z.value}
+            onChange={(v) => onChange((f) => ({ ...f, sizing: { ...f.sizing!, value: asNumber(v) } }))}
+            min={0}
+            decimalScale={6}
+            error={errors.sizing}
+          />
+        )}
       </SimpleGrid>
       {tickSize !== null && (
         <Checkbox

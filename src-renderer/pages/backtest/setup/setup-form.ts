@@ -34,6 +34,9 @@ export interface SetupForm {
   roundToTick: boolean;
 }
 
+/** The account and cost part of a setup; sizing only where the strategy sizes its own entries. */
+export type CostForm = Pick<SetupForm, 'initialCash' | 'commission' | 'slippage' | 'calendar' | 'roundToTick'> & { sizing?: SetupForm['sizing'] };
+
 export type SetupErrors = Partial<Record<string, string>>;
 
 export const DEFAULT_FORM: SetupForm = {
@@ -112,7 +115,8 @@ function finitePositive(x: number): boolean {
   return Number.isFinite(x) && x > 0;
 }
 
-function commissionOf(c: SetupForm['commission'], errors: SetupErrors): Commission {
+/** The commission the form describes (value errors land in `errors`). */
+export function commissionOf(c: SetupForm['commission'], errors: SetupErrors): Commission {
   const nonNegative = (x: number, field: string, max = Infinity) => {
     if (!Number.isFinite(x) || x < 0 || x > max) errors[field] = `Between 0 and ${max === Infinity ? 'any amount' : max}`;
     return x;
@@ -133,7 +137,8 @@ function commissionOf(c: SetupForm['commission'], errors: SetupErrors): Commissi
   }
 }
 
-function slippageOf(s: SetupForm['slippage'], errors: SetupErrors): Slippage {
+/** The slippage the form describes (value errors land in `errors`). */
+export function slippageOf(s: SetupForm['slippage'], errors: SetupErrors): Slippage {
   if (s.kind === 'none') return { kind: 'none' };
   if (!Number.isFinite(s.value) || s.value < 0) errors.slippage = 'Zero or more';
   switch (s.kind) {

@@ -1,0 +1,122 @@
+import { Alert, Badge, Button, Center, Grid, Group, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import type { PortfolioRunDetail } from '../../../../src-shared/contract/portfolio.contract.ts';
+import { useQuery } from '../../../client/hooks.ts';
+import { formatBarTime, formatCount } from '../../../ui/format.ts';
+import { MonthlyReturnsHeatmap } from '../analysis/MonthlyReturnsHeatmap.tsx';
+import { formatMoney, formatPercent, signColor } from '../format.ts';
+import { ReproBadge } from '../history/RunHistory.tsx';
+import { CurvesChart, type Curve } from '../results/CurvesChart.tsx';
+import { MetricsTable } from '../results/MetricsTable.tsx';
+import { Stat } from '../results/Stat.tsx';
+import { PortfolioTables } from './PortfolioTables.tsx';
+import { weightsLabel } from './PortfolioHistory.tsx';
+import { weightCurves } from './weight-curves.ts';
+
+interface Props {
+  runId: string;
+  onRerun(runId: string): void;
+}
+
+function curvesOf(run: PortfolioRunDetail): { top: Curve[]; bottom: Curve[]; weights: Curve[] } {
+  return {
+    top: [
+      { id: 'equity', label: 'Portfolio', color: '#4dabf7', time: run.time, values: run.equity },
+      { id: 'benchmark', label: 'Buy & hold', color: '#868e96', time: run.time, values: run.benchmark, dashed: true },
+    ],
+    bottom: [{ id: 'drawdown', label: 'Drawdown', color: '#fa5252', time: run.time, values: run.drawdown, scale: 100 }],
+    weights: weightCurves(run),
+  };
+}
+
+/** One saved portfolio run: equity against buy and hold, weights over time, metrics, rebalances and fills. */
+export function PortfolioResults({ runId, onRerun }: Props) {
+  const runQ = useQuery('portfolio.get', { runId });
+  const [tab, setTab] = useState<string | null>('performance');
+  const run = runQ.data?.id === runId ? runQ.data : undefined;
+  const curves = useMemo(() => (run ? curvesOf(run) : null), [run]);
+
+  if (runQ.error) {
+    return (
+      <Alert color="red" icon={<IconAlertTriangle size={18} />} title="Could not load the run">
+        {runQ.error.code}: {runQ.error.message}
+      </Alert>
+    );
+  }
+  if (!run || !curves) {
+    return (
+      <Center h={200}>
+        <Loader size="sm" />
+      </Center>
+    );
+  }
+  const m = run.metrics;
+  return (
+    <Stack gap="sm" data-testid="portfolio-results" data-run-id={run.id}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <div>
+          <Group gap="xs">
+            <Title order={4}>{run.symbols.join(', ')}</Title>
+            <ReproBadge run={run} />
+          </Group>
+          <Text size="xs" c="dimmed">
+            {weightsLabel(run.config)} · {run.timeframe} · {formatBarTime(run.fromTime, run.timeframe)} → {formatBarTime(run.toTime, run.timeframe)} ·{' '}
+            {formatCount(run.bars)} bars · {run.rebalanceCount} rebalances
+          </Text>
+        </div>
+        <Group gap="lg" wrap="wrap" justify="flex-end">
+          <Stat label="Final equity" value={formatMoney(run.finalEquity)} testId="portfolio-final-equity" />
+          <Stat label="Return" value={formatPercent(m.totalReturn)} color={signColor(m.totalReturn)} />
+          <Stat label="Buy & hold" value={formatPercent(run.benchmarkReturn)} color={signColor(run.benchmarkReturn)} />
+          <Stat label="Max DD" value={formatPercent(m.maxDrawdown.depth)} />
+          <Stat label="Commission" value={formatMoney(run.totalCommission)} />
+          <Button size="xs" variant="light" leftSection={<IconRefresh size={14} />} onClick={() => onRerun(run.id)}>
+            Re-run
+          </Button>
+        </Group>
+      </Group>
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="performance">Performance</Tabs.Tab>
+          <Tabs.Tab value="weights">Weights</Tabs.Tab>
+          <Tabs.Tab value="activity" rightSection={<Badge size="xs" variant="light">{run.fills.length}</Badge>}>
+            Rebalances and fills
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="performance" pt="sm">
+          <Stack gap="sm">
+            <Grid gap="md">
+              <Grid.Col span={{ base: 12, lg: 8 }}>
+                <CurvesChart top={curves.top} bottom={curves.bottom} topFormat="money" height={480} label="Portfolio equity and buy-and-hold benchmark, drawdown below" />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, lg: 4 }}>
+                <MetricsTable
+                  columns={[
+                    { title: 'Portfolio', metrics: m },
+                    { title: 'Buy & hold', metrics: run.benchmarkMetrics },
+                  ]}
+                />
+              </Grid.Col>
+            </Grid>
+            <Paper withBorder p="sm" radius="sm">
+              <Text size="sm" fw={500} mb={6}>
+                Monthly returns
+              </Text>
+              <MonthlyReturnsHeatmap monthly={m.monthlyReturns} yearly={m.yearlyReturns} />
+            </Paper>
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="weights" pt="sm">
+          <Text size="xs" c="dimmed" mb={6}>
+            Each instrument's share of equity at every close: drift between rebalances, the jump back at each.
+          </Text>
+          <CurvesChart top={curves.weights} bottom={[]} topFormat="percent" height={420} label="Weights of the instruments over time" />
+        </Tabs.Panel>
+        <Tabs.Panel value="activity" pt="sm">
+          <PortfolioTables run={run} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
