@@ -7,6 +7,7 @@ import { benchBacktest } from './backtest.bench.ts';
 import { benchBarStore } from './bar-store.bench.ts';
 import { benchCsvImport } from './csv-import.bench.ts';
 import { benchIndicators } from './indicators.bench.ts';
+import { benchOptimize } from './optimize.bench.ts';
 import type { BenchResult } from './measure.ts';
 
 const work = join(tmpdir(), `candlewick-bench-${process.pid}`);
@@ -17,16 +18,17 @@ try {
   results.push(...benchCsvImport(work));
   results.push(...benchIndicators());
   results.push(...benchBacktest());
+  results.push(...(await benchOptimize()));
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
 
 const pad = (s: string, n: number) => s.padEnd(n);
-console.log(`\n${pad('benchmark', 44)}${pad('value', 18)}${pad('target', 16)}${pad('baseline', 18)}ok`);
+console.log(`\n${pad('benchmark', 44)}${pad('value', 21)}${pad('target', 16)}${pad('baseline', 21)}ok`);
 for (const r of results) {
   const value = `${fmt(r.value)} ${r.unit}`;
   const base = r.baseline === undefined ? '' : `${fmt(r.baseline)} ${r.unit}`;
-  console.log(`${pad(r.name, 44)}${pad(value, 18)}${pad(r.target ?? '', 16)}${pad(base, 18)}${r.pass === undefined ? '' : r.pass ? 'yes' : 'NO'}`);
+  console.log(`${pad(r.name, 44)}${pad(value, 21)}${pad(r.target ?? '', 16)}${pad(base, 21)}${r.pass === undefined ? '' : r.pass ? 'yes' : 'NO'}`);
 }
 const file = new URL('./results.json', import.meta.url);
 writeFileSync(

@@ -7,6 +7,8 @@ import { BacktestRepo } from './backtest/backtest-repo.ts';
 import { BacktestService } from './backtest/backtest-service.ts';
 import { PortfolioRepo } from './backtest/portfolio-repo.ts';
 import { PortfolioService } from './backtest/portfolio-service.ts';
+import { OptimizeRepo } from './optimize/optimize-repo.ts';
+import { OptimizeService } from './optimize/optimize-service.ts';
 import { seedExampleStrategy } from './backtest/example-strategy.ts';
 import { UserStrategies } from './backtest/user-strategies.ts';
 import { IndicatorService } from './indicators/indicator-service.ts';
@@ -47,8 +49,9 @@ function wire(options: CoreOptions) {
   const userStrategies = new UserStrategies(workspaceDir, new Set(BUILT_IN_STRATEGIES.map((s) => s.id)), pool, bus, (e) => logBug('strategies', e));
   const backtests = new BacktestService(bars, instruments, pool, jobs, new BacktestRepo(workspace.db), bus, userStrategies);
   const portfolios = new PortfolioService(bars, instruments, pool, jobs, new PortfolioRepo(workspace.db), bus);
+  const optimizations = new OptimizeService(bars, instruments, pool, jobs, new OptimizeRepo(workspace.db), bus, userStrategies);
   if (options.seedDemo !== false && seedDemoWorkspace(workspace, instruments, store) && workspaceDir !== null) seedExampleStrategy(workspaceDir);
-  return { workspace, bus, store, instruments, pool, jobs, bars, imports, indicators, charts, replays, userStrategies, backtests, portfolios };
+  return { workspace, bus, store, instruments, pool, jobs, bars, imports, indicators, charts, replays, userStrategies, backtests, portfolios, optimizations };
 }
 
 /** The composition root of the core: storage, services, jobs and the router over the contract. */

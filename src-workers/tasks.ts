@@ -13,6 +13,8 @@ import { describeUserStrategy, loadUserStrategy, type DescribeOutcome } from './
 import type { BacktestSettingsInput } from '../src-shared/domain/backtest.ts';
 import type { Timeframe } from '../src-shared/domain/timeframe.ts';
 import type { CompiledStrategy } from '../src-shared/domain/user-strategy.ts';
+import type { BatchRow } from './optimize/batch.ts';
+import { runOptimizeBatch, type OptimizeBatchPayload } from './optimize/batch-task.ts';
 
 /**
  * A backtest as data (functions do not cross to a worker): a built-in strategy by id, or a user
@@ -56,6 +58,9 @@ export const tasks = {
     withUserCode(payload.strategy, () => resolveStrategyParams(loadUserStrategy(payload.strategy), payload.params)),
   'portfolio.run': (payload: PortfolioPayload, progress: ReportProgress): PortfolioResult =>
     runPortfolio({ ...payload, onProgress: (done, total) => progress(done, total, 'Running bars') }),
+  /** One batch of an optimization: every parameter set backtested over the job's shared bars, scalar metrics per set. */
+  'optimize.batch': (payload: OptimizeBatchPayload, progress: ReportProgress): BatchRow[] =>
+    runOptimizeBatch(payload, (done, total) => progress(done, total, 'Evaluating parameter sets')),
 } satisfies Record<string, (payload: never, progress: ReportProgress) => unknown>;
 
 /** Runs with the payload's strategy: a user strategy loaded here, its errors placed in its file. */

@@ -1,12 +1,11 @@
 import type { RunDetail } from '../../src-shared/contract/backtest.contract.ts';
-import type { Sizing } from '../../src-shared/domain/backtest.ts';
 import { BUILT_IN_STRATEGIES } from '../../src-workers/backtest/strategies/index.ts';
 import type { LookAheadReport } from '../../src-workers/backtest/look-ahead.ts';
 import { resolveStrategyParams } from '../../src-workers/backtest/params.ts';
 import { createCore } from '../core.ts';
 import { resolveInstrument } from './bars-command.ts';
 import { UsageError, type Output } from './cli-error.ts';
-import { asUsage, asUsageAsync, dataDirOption, parse, parseNumber, parseParamPairs, parseSeriesFlags, seriesFlags } from './options.ts';
+import { asUsage, asUsageAsync, dataDirOption, parse, parseParamPairs, parseSeriesFlags, parseSettingsFlags, seriesFlags, settingsFlags } from './options.ts';
 
 export const BACKTEST_USAGE =
   'candlewick backtest --symbol SYM --timeframe TF --strategy NAME [--param k=v]… [--from ISO] [--to ISO] [--cash N] ' +
@@ -17,10 +16,7 @@ const flags = {
   ...seriesFlags,
   strategy: { type: 'string' },
   param: { type: 'string', multiple: true },
-  cash: { type: 'string' },
-  commission: { type: 'string' },
-  sizing: { type: 'string' },
-  calendar: { type: 'string' },
+  ...settingsFlags,
   'check-look-ahead': { type: 'boolean' },
   json: { type: 'boolean' },
 } as const;
@@ -40,13 +36,7 @@ export async function backtestCommand(args: string[], dataDirDefault: string, io
   // A built-in's parameters are checked before the workspace is opened; a user strategy needs it.
   const builtIn = BUILT_IN_STRATEGIES.find((s) => s.id === strategyId);
   if (builtIn) asUsage(() => resolveStrategyParams(builtIn, givenParams));
-  const cash = parseNumber(values.cash, '--cash') ?? 100_000;
-  if (!(cash > 0)) throw new UsageError(`--cash "${values.cash}" must be a positive amount`);
-  const rate = parseNumber(values.commission, '--commission') ?? 0;
-  if (!(rate >= 0 && rate < 1)) throw new UsageError(`--commission "${values.commission}" must be a fraction of traded value from 0 to 1 (0.001 = 0.1 %)`);
-  const sizing = parseSizing(values.sizing);
-  const calendar = values.calendar ?? 'stock';
-  if (calendar !== 'stock' && calendar !== 'crypto') throw new UsageError(`--calendar "${calendar}" must be stock or crypto`);
+  const { settings, calendar } = parseSettingsFlags(values);
 
   const core = await createCore({ dataDir: values['data-dir'] ?? dataDirDefault, poolSize: 1, seedDemo: false });
   try {
@@ -54,8 +44,7 @@ export async function backtestCommand(args: string[], dataDirDefault: string, io
     const { params } = strategy;
     const instrument = resolveInstrument(core.services.instruments, symbol, values.source);
     const started = await core.services.backtests.start({
-      instrumentId: instrument.id, timeframe, from, to, strategyId: strategy.id, params, calendar,
-      settings: { initialCash: cash, commission: rate > 0 ? { kind: 'percent', rate } : { kind: 'none' }, sizing },
+      instrumentId: instrument.id, timeframe, from, to, strategyId: strategy.id, params, calendar, settings,
     });
     const run = await started.done;
     // The look-ahead check re-runs the strategy on truncated copies of the same bars, in a worker
@@ -71,15 +60,6 @@ export async function backtestCommand(args: string[], dataDirDefault: string, io
   } finally {
     await core.close();
   }
-}
-
-function parseSizing(text: string | undefined): Sizing {
-  if (text === undefined) return { kind: 'percent', percent: 100 };
-  const m = /^(fixed|percent):(.+)$/.exec(text);
-  const n = m ? Number(m[2]) : NaN;
-  if (!m || !(Number.isFinite(n) && n > 0)) throw new UsageError(`--sizing "${text}" is not fixed:QTY or percent:P with a positive number (e.g. percent:100)`);
-  if (m[1] === 'percent' && n > 1000) throw new UsageError(`--sizing "${text}": percent must be at most 1000`);
-  return m[1] === 'fixed' ? { kind: 'fixed', qty: n } : { kind: 'percent', percent: n };
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();

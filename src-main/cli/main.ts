@@ -6,6 +6,7 @@ import { processOutput, UsageError, type Output } from './cli-error.ts';
 import { IMPORT_USAGE, importCommand } from './import-command.ts';
 import { INDICATOR_USAGE, indicatorCommand } from './indicator-command.ts';
 import { INDICATORS_USAGE, indicatorsCommand } from './indicators-command.ts';
+import { OPTIMIZE_USAGE, optimizeCommand } from './optimize-command.ts';
 import { PORTFOLIO_USAGE, portfolioCommand } from './portfolio-command.ts';
 import { SERVE_USAGE, serveCommand } from './serve-command.ts';
 import { SYMBOLS_USAGE, symbolsCommand } from './symbols-command.ts';
@@ -17,6 +18,7 @@ const COMMANDS = {
   indicator: { run: indicatorCommand, usage: INDICATOR_USAGE, summary: 'compute an indicator of the catalogue over stored bars' },
   indicators: { run: indicatorsCommand, usage: INDICATORS_USAGE, summary: 'list the indicator catalogue (parameters, defaults, outputs)' },
   backtest: { run: backtestCommand, usage: BACKTEST_USAGE, summary: 'backtest a strategy over stored bars and save the run' },
+  optimize: { run: optimizeCommand, usage: OPTIMIZE_USAGE, summary: 'optimize a strategy\'s parameters (grid, random, genetic, walk-forward) and save every result' },
   portfolio: { run: portfolioCommand, usage: PORTFOLIO_USAGE, summary: 'backtest a portfolio of several series with scheduled rebalancing' },
   serve: { run: serveCommand, usage: SERVE_USAGE, summary: 'run the core headless and serve the UI to a browser' },
 } as const;

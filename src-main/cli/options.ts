@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { BacktestSettingsInput, Sizing } from '../../src-shared/domain/backtest.ts';
 import { isTimeframe, type Timeframe } from '../../src-shared/domain/timeframe.ts';
 import { AppFailure } from '../../src-shared/contract/errors.ts';
 import { UsageError } from './cli-error.ts';
@@ -70,6 +71,35 @@ export function parseSeriesFlags(values: FlagValues<typeof seriesFlags>): Series
     throw new UsageError(`--limit "${values.limit}" is not a positive whole number`);
   }
   return { symbol: values.symbol, timeframe: values.timeframe, from, to, limit };
+}
+
+/** The flags of a backtest's settings, shared by `backtest` and `optimize`. */
+export const settingsFlags = {
+  cash: { type: 'string' },
+  commission: { type: 'string' },
+  sizing: { type: 'string' },
+  calendar: { type: 'string' },
+} as const;
+
+/** Checks and converts the settings flags: 100,000 cash, no commission, all-in percent sizing and the stock calendar by default. */
+export function parseSettingsFlags(values: FlagValues<typeof settingsFlags>): { settings: BacktestSettingsInput; calendar: 'stock' | 'crypto' } {
+  const cash = parseNumber(values.cash, '--cash') ?? 100_000;
+  if (!(cash > 0)) throw new UsageError(`--cash "${values.cash}" must be a positive amount`);
+  const rate = parseNumber(values.commission, '--commission') ?? 0;
+  if (!(rate >= 0 && rate < 1)) throw new UsageError(`--commission "${values.commission}" must be a fraction of traded value from 0 to 1 (0.001 = 0.1 %)`);
+  const sizing = parseSizing(values.sizing);
+  const calendar = values.calendar ?? 'stock';
+  if (calendar !== 'stock' && calendar !== 'crypto') throw new UsageError(`--calendar "${calendar}" must be stock or crypto`);
+  return { settings: { initialCash: cash, commission: rate > 0 ? { kind: 'percent', rate } : { kind: 'none' }, sizing }, calendar };
+}
+
+function parseSizing(text: string | undefined): Sizing {
+  if (text === undefined) return { kind: 'percent', percent: 100 };
+  const m = /^(fixed|percent):(.+)$/.exec(text);
+  const n = m ? Number(m[2]) : NaN;
+  if (!m || !(Number.isFinite(n) && n > 0)) throw new UsageError(`--sizing "${text}" is not fixed:QTY or percent:P with a positive number (e.g. percent:100)`);
+  if (m[1] === 'percent' && n > 1000) throw new UsageError(`--sizing "${text}": percent must be at most 1000`);
+  return m[1] === 'fixed' ? { kind: 'fixed', qty: n } : { kind: 'percent', percent: n };
 }
 
 /** `--param k=v` pairs as text (each command's schema judges the values). */

@@ -10,6 +10,8 @@ import type { workspaceRequests } from '../../src-shared/contract/workspace.cont
 import { backtestHandlers } from '../backtest/backtest.handlers.ts';
 import type { BacktestService } from '../backtest/backtest-service.ts';
 import { portfolioHandlers } from '../backtest/portfolio.handlers.ts';
+import { optimizeHandlers } from '../optimize/optimize.handlers.ts';
+import type { OptimizeService } from '../optimize/optimize-service.ts';
 import type { PortfolioService } from '../backtest/portfolio-service.ts';
 import { chartHandlers } from '../chart/chart.handlers.ts';
 import type { ChartRepo } from '../chart/chart-repo.ts';
@@ -39,11 +41,12 @@ export interface Services {
   readonly replays: ReplayManager;
   readonly backtests: BacktestService;
   readonly portfolios: PortfolioService;
+  readonly optimizations: OptimizeService;
 }
 
 /** One handler per contract request; a missing one does not compile. */
 export function createHandlers(s: Services): Handlers<Requests> {
-  return { ...coreHandlers(s), ...indicatorHandlers(s), ...chartHandlers(s), ...replayHandlers(s), ...backtestHandlers(s), ...portfolioHandlers(s) };
+  return { ...coreHandlers(s), ...indicatorHandlers(s), ...chartHandlers(s), ...replayHandlers(s), ...backtestHandlers(s), ...portfolioHandlers(s), ...optimizeHandlers(s) };
 }
 
 type CoreRequests = typeof workspaceRequests &

@@ -227,3 +227,81 @@ export const portfolioRuns = sqliteTable(
   },
   (t) => [index('portfolio_runs_created').on(t.createdAt)],
 );
+
+/**
+ * Saved optimizations (SPEC S6): what reproduces them (instrument, the pinned range the bars were
+ * read with, strategy id, version and hash, the whole setup, data fingerprint), their state and
+ * counts, and what they found (the best set, the safeguards, the walk-forward report). The
+ * instrument is an id rather than a foreign key, as for portfolio runs: an optimization stays
+ * readable after its instrument is removed (only resuming it is refused).
+ */
+export const optimizations = sqliteTable(
+  'optimizations',
+  {
+    id: text('id').primaryKey(),
+    createdAt: integer('created_at').notNull(),
+    finishedAt: integer('finished_at'),
+    instrumentId: integer('instrument_id').notNull(),
+    symbol: text('symbol').notNull(),
+    timeframe: text('timeframe').notNull(),
+    /** The range the bars were read with: the request's, or the stored data's ends when it left one open. */
+    rangeFrom: integer('range_from').notNull(),
+    rangeTo: integer('range_to').notNull(),
+    fromTime: integer('from_time').notNull(),
+    toTime: integer('to_time').notNull(),
+    bars: integer('bars').notNull(),
+    dataFingerprint: text('data_fingerprint').notNull(),
+    strategyId: text('strategy_id').notNull(),
+    strategyVersion: text('strategy_version').notNull(),
+    strategyHash: text('strategy_hash').notNull(),
+    method: text('method').notNull(),
+    /** As given (a metric name or a formula), and which way is better, as resolved from it. */
+    objective: text('objective').notNull(),
+    direction: text('direction').notNull(),
+    /** The parsed start input: ranges, method, budget, seed, objective, constraints, walkForward, settings, calendar. */
+    setup: text('setup', { mode: 'json' }).notNull(),
+    /** validateSetup's size and memory estimate, and its warnings. */
+    estimate: text('estimate', { mode: 'json' }).notNull(),
+    warnings: text('warnings', { mode: 'json' }).notNull(),
+    /** running, done, cancelled or failed; a cancelled (or interrupted) one can be resumed. */
+    state: text('state').notNull(),
+    error: text('error', { mode: 'json' }),
+    evaluated: integer('evaluated').notNull(),
+    planned: integer('planned').notNull(),
+    best: text('best', { mode: 'json' }),
+    safeguards: text('safeguards', { mode: 'json' }),
+    walkForward: text('walk_forward', { mode: 'json' }),
+  },
+  (t) => [index('optimizations_created').on(t.createdAt)],
+);
+
+/**
+ * Every evaluated parameter set of an optimization, written per finished batch in one transaction.
+ * `window` is the walk-forward window (0 without one); `seq` the order the optimizer asked for the
+ * set, which a resumed run reproduces; `key` the set's key in its space, to look a set up again.
+ */
+export const optimizationResults = sqliteTable(
+  'optimization_results',
+  {
+    optimizationId: text('optimization_id')
+      .notNull()
+      .references(() => optimizations.id, { onDelete: 'cascade' }),
+    window: integer('window_index').notNull(),
+    seq: integer('seq').notNull(),
+    key: text('key').notNull(),
+    params: text('params', { mode: 'json' }).notNull(),
+    metrics: text('metrics', { mode: 'json' }).notNull(),
+    /** The objective as the user reads it; null when undefined. */
+    objective: real('objective'),
+    feasible: integer('feasible', { mode: 'boolean' }).notNull(),
+    /** The constraints that did not hold, as written (null when feasible). */
+    violations: text('violations', { mode: 'json' }),
+    /** Why the set could not be backtested (its metrics are then empty). */
+    error: text('error'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.optimizationId, t.window, t.seq] }),
+    uniqueIndex('optimization_results_key').on(t.optimizationId, t.window, t.key),
+    index('optimization_results_objective').on(t.optimizationId, t.objective),
+  ],
+);

@@ -1,6 +1,7 @@
 import type { EventMap, RequestMap } from './define.ts';
 import { backtestEvents, backtestRequests } from './backtest.contract.ts';
 import { portfolioEvents, portfolioRequests } from './portfolio.contract.ts';
+import { optimizeEvents, optimizeRequests } from './optimize.contract.ts';
 import { barRequests } from './bars.contract.ts';
 import { chartEvents, chartRequests } from './chart.contract.ts';
 import { indicatorEvents, indicatorRequests } from './indicators.contract.ts';
@@ -22,6 +23,7 @@ export const requests = {
   ...replayRequests,
   ...backtestRequests,
   ...portfolioRequests,
+  ...optimizeRequests,
 } satisfies RequestMap;
 
 /** Every event stream the core publishes. */
@@ -33,6 +35,7 @@ export const events = {
   ...replayEvents,
   ...backtestEvents,
   ...portfolioEvents,
+  ...optimizeEvents,
 } satisfies EventMap;
 
 export type Requests = typeof requests;

@@ -44,6 +44,13 @@ export const REQUEST_NAMES = [
   'portfolio.runs',
   'portfolio.get',
   'portfolio.remove',
+  'optimize.validate',
+  'optimize.start',
+  'optimize.list',
+  'optimize.get',
+  'optimize.results',
+  'optimize.resume',
+  'optimize.remove',
 ] as const satisfies readonly Channel[];
 
 export const EVENT_NAMES = [
@@ -56,6 +63,7 @@ export const EVENT_NAMES = [
   'backtest.runs.changed',
   'portfolio.runs.changed',
   'backtest.strategies.changed',
+  'optimize.changed',
 ] as const satisfies readonly EventName[];
 
 type Complete<All extends string, Listed extends string> = [Exclude<All, Listed>] extends [never]

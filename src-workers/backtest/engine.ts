@@ -1,6 +1,7 @@
 import type { BarColumns } from '../../src-shared/domain/bars.ts';
 import type { BacktestSettings, Fill, Side, Trade } from '../../src-shared/domain/backtest.ts';
 import { CommissionModel } from './commission.ts';
+import { FillRecord } from './fill-record.ts';
 import { BarPath, touch, trailDistance, type Touch } from './intrabar.ts';
 import { createOrder, type Order, type OrderRequest } from './orders.ts';
 import { Position } from './position.ts';
@@ -23,6 +24,8 @@ export interface EngineResult {
   orders: Order[];
   equity: Float64Array;
   inMarket: Uint8Array;
+  /** Bars with a position held at the close (the 1s of inMarket). */
+  barsHeld: number;
   tradedValue: number;
 }
 
@@ -35,6 +38,11 @@ export interface EngineOptions {
   onProgress?: (barsDone: number) => void;
   progressEvery?: number;
   periodsPerYear: number;
+  /**
+   * False: the result's `orders` and `fills` stay empty (trades, equity and the rest are as always).
+   * The optimizer keeps only metrics, and a fill or an order kept is memory to collect later.
+   */
+  record?: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -45,69 +53,155 @@ const DAY_MS = 86_400_000;
  * strategy's onBar runs and may place orders for bar i + 1 on. See docs/backtesting.md.
  */
 export class Engine implements Trader {
+  // Initialized here, not only in the constructor: a field declared without a value starts as
+  // undefined, and V8 then boxes every number stored into it (an allocation per bar).
   position = 0;
-  cash: number;
-  equity: number;
+  cash = 0;
   private readonly bars: BarColumns;
   private readonly settings: BacktestSettings;
   private readonly opts: EngineOptions;
+  private readonly record: boolean;
+  private readonly closesFinite: boolean;
   private readonly commission: CommissionModel;
   private readonly slippage: SlippageModel;
-  private readonly pos = new Position();
+  private pos = new Position();
   private readonly path = new BarPath();
   private readonly scratch: Touch = { t: -1, price: NaN };
   private pending: Order[] = [];
-  private readonly all: Order[] = [];
-  private readonly fills: Fill[] = [];
-  private readonly rejections: Rejection[] = [];
+  private all: Order[] = [];
+  private fills: Fill[] = [];
+  private rejections: Rejection[] = [];
   private nextId = 1;
   private bar = -1;
   private tradedValue = 0;
+  /** The run's output columns, and the first bar not yet written to them (see markTo). */
+  private equityOut: Float64Array = new Float64Array(0);
+  private inMarketOut: Uint8Array = new Uint8Array(0);
+  private marked = 0;
+  private barsHeld = 0;
 
   constructor(bars: BarColumns, settings: BacktestSettings, opts: EngineOptions) {
     this.bars = bars;
     this.settings = settings;
     this.opts = opts;
+    this.record = opts.record ?? true;
     this.cash = settings.initialCash;
-    this.equity = settings.initialCash;
     this.commission = new CommissionModel(settings.commission);
     this.slippage = new SlippageModel(settings.slippage, bars, settings.tickSize);
+    this.closesFinite = allFinite(bars.close);
   }
 
-  run(strategy: StrategyInstance): EngineResult {
+  /**
+   * Back to the state before the first bar, so that one engine (its cost models, any column they
+   * precomputed) serves many runs over the same bars: the optimizer's batches. Results already
+   * returned keep their own lists.
+   */
+  reset(): void {
+    this.position = 0;
+    this.cash = this.settings.initialCash;
+    this.commission.reset();
+    this.pos = new Position();
+    this.pending = [];
+    this.all = [];
+    this.fills = [];
+    this.rejections = [];
+    this.nextId = 1;
+    this.bar = -1;
+    this.tradedValue = 0;
+  }
+
+  /**
+   * Runs the strategy over every bar. The equity and in-market columns are written into `into` when
+   * given (arrays of at least the bar count, reused across runs; the result holds views of them).
+   *
+   * Between fills nothing but the strategy changes from bar to bar: cash and position are constant,
+   * so the equity, in-market flags and the position's high/low marks of such a stretch are written in
+   * one tight loop (markTo) when it ends — before the next fill, or at the end — rather than bar by
+   * bar around the strategy's call. A short under financing pays it every bar and is marked bar by
+   * bar, since the strategy sees the cash move.
+   */
+  run(strategy: StrategyInstance, into?: { equity: Float64Array; inMarket: Uint8Array }): EngineResult {
     const { open, high, low, close } = this.bars;
     const n = close.length;
-    const equity = new Float64Array(n);
-    const inMarket = new Uint8Array(n);
+    const equity = into ? into.equity.subarray(0, n) : new Float64Array(n);
+    const inMarket = into ? into.inMarket.subarray(0, n) : new Uint8Array(n);
+    if (into) inMarket.fill(0);
+    this.equityOut = equity;
+    this.inMarketOut = inMarket;
+    this.marked = 0;
+    this.barsHeld = 0;
     const every = this.opts.progressEvery ?? 0;
     const financing = this.settings.shortFinancingRate / this.opts.periodsPerYear;
+    const financed = financing > 0;
     for (let i = 0; i < n; i++) {
       this.bar = i;
-      if (this.pending.length > 0) this.matchBar(i, open[i]!, high[i]!, low[i]!, close[i]!);
-      const c = close[i]!;
-      const position = this.position;
-      if (position !== 0) {
-        this.pos.mark(high[i]!, low[i]!);
-        if (position < 0 && financing > 0) {
-          const cost = -position * c * financing;
-          this.cash -= cost;
-          this.pos.financing += cost;
-        }
-        inMarket[i] = 1;
+      if (this.pending.length > 0) {
+        // The bars before this one held what the fills are about to change.
+        this.markTo(i);
+        this.matchBar(i, open[i]!, high[i]!, low[i]!, close[i]!);
       }
-      const e = this.cash + position * c;
-      this.equity = e;
-      equity[i] = e;
+      if (financed && this.position < 0) {
+        this.markTo(i);
+        const cost = -this.position * close[i]! * financing;
+        this.cash -= cost;
+        this.pos.financing += cost;
+        this.markTo(i + 1);
+      }
       strategy.onBar(i, this);
       if (every > 0 && (i + 1) % every === 0) {
         this.opts.onProgress?.(i + 1);
-        if (this.opts.shouldStop?.()) return this.result(equity.subarray(0, i + 1), inMarket.subarray(0, i + 1));
+        if (this.opts.shouldStop?.()) {
+          this.markTo(i + 1);
+          return this.result(equity.subarray(0, i + 1), inMarket.subarray(0, i + 1));
+        }
       }
     }
+    this.markTo(n);
     return this.result(equity, inMarket);
   }
 
+  /**
+   * Marks bars [marked, to) — over which cash and position did not change — to the close: equity,
+   * in-market flag, and the highest high and lowest low the open position has seen (MAE/MFE).
+   */
+  private markTo(to: number): void {
+    const from = this.marked;
+    if (to <= from) return;
+    this.marked = to;
+    const { high, low, close } = this.bars;
+    const equity = this.equityOut;
+    const position = this.position;
+    const cash = this.cash;
+    if (position === 0) {
+      // Flat: cash + 0 × close is the cash itself whenever the close is finite.
+      if (this.closesFinite) equity.fill(cash, from, to);
+      else for (let k = from; k < to; k++) equity[k] = cash + position * close[k]!;
+      return;
+    }
+    const inMarket = this.inMarketOut;
+    this.barsHeld += to - from;
+    const pos = this.pos;
+    let maxHigh = pos.maxHigh;
+    let minLow = pos.minLow;
+    for (let k = from; k < to; k++) {
+      const h = high[k]!;
+      const l = low[k]!;
+      if (h > maxHigh) maxHigh = h;
+      if (l < minLow) minLow = l;
+      equity[k] = cash + position * close[k]!;
+      inMarket[k] = 1;
+    }
+    pos.maxHigh = maxHigh;
+    pos.minLow = minLow;
+  }
+
   // ── Trader ──────────────────────────────────────────────────────────────────────────────────────
+
+  /** Cash plus the position at the current bar's close (the initial cash before the first bar). */
+  get equity(): number {
+    const i = this.bar;
+    return i < 0 ? this.cash : this.cash + this.position * this.bars.close[i]!;
+  }
 
   order(req: OrderRequest): number {
     const o = createOrder(this.nextId++, req, this.bar);
@@ -116,7 +210,7 @@ export class Engine implements Trader {
       const c = this.bars.close[this.bar]!;
       o.stop = o.side === 'SELL' ? c - trailDistance(o, c) : c + trailDistance(o, c);
     }
-    this.all.push(o);
+    if (this.record) this.all.push(o);
     this.pending.push(o);
     return o.id;
   }
@@ -211,10 +305,11 @@ export class Engine implements Trader {
     order.qty = qty;
     this.cash -= sign * qty * price + commission;
     this.tradedValue += qty * price;
-    this.fills.push({ orderId: order.id, barIndex: i, time, side: order.side, qty, price, commission, slippage: slip });
+    if (this.record) this.fills.push(new FillRecord(order.id, i, time, order.side, qty, price, commission, slip));
     this.position = this.pos.apply(sign * qty, price, commission, i, time, this.bars.high[i]!, this.bars.low[i]!);
     if (order.siblingId !== 0) this.cancelOrder(order.siblingId);
-    if (this.position === 0) for (const o of this.pending) if (o.reduceOnly || o.parentId < 0) o.status = 'cancelled';
+    // Flat: the exits still working have nothing left to exit (the one just filled stays filled).
+    if (this.position === 0) for (const o of this.pending) if (o.status === 'pending' && (o.reduceOnly || o.parentId < 0)) o.status = 'cancelled';
     if (!Number.isNaN(order.stopLoss) || !Number.isNaN(order.takeProfit)) this.openBracket(order, qty, i);
   }
 
@@ -261,13 +356,11 @@ export class Engine implements Trader {
 
   private openBracket(entry: Order, qty: number, i: number): void {
     const exit: Side = entry.side === 'BUY' ? 'SELL' : 'BUY';
-    const ids: number[] = [];
     const child = (req: OrderRequest) => {
       const o = createOrder(this.nextId++, req, i - 1, -entry.id);
       // Children of a filled entry work from the fill on, within this bar's path too.
-      this.all.push(o);
+      if (this.record) this.all.push(o);
       this.pending.push(o);
-      ids.push(o.id);
       return o;
     };
     const sl = Number.isNaN(entry.stopLoss) ? null : child({ side: exit, type: 'stop', stop: entry.stopLoss, qty, reduceOnly: true, tag: 'stop-loss' });
@@ -280,7 +373,14 @@ export class Engine implements Trader {
 
   /** Drops what is no longer pending (filled, cancelled, rejected, expired) from the working list. */
   private prune(): void {
-    this.pending = this.pending.filter((o) => o.status === 'pending');
+    // In place: called after every fill, and never while the list is being walked.
+    const pending = this.pending;
+    let kept = 0;
+    for (let k = 0; k < pending.length; k++) {
+      const o = pending[k]!;
+      if (o.status === 'pending') pending[kept++] = o;
+    }
+    while (pending.length > kept) pending.pop();
   }
 
   private cancelOrder(id: number): void {
@@ -299,6 +399,11 @@ export class Engine implements Trader {
       const last = n - 1;
       trades.push(this.pos.openTrade(this.bars.close[last]!, last, this.bars.time[last]!));
     }
-    return { fills: this.fills, trades, rejections: this.rejections, orders: this.all, equity, inMarket, tradedValue: this.tradedValue };
+    return { fills: this.fills, trades, rejections: this.rejections, orders: this.all, equity, inMarket, barsHeld: this.barsHeld, tradedValue: this.tradedValue };
   }
+}
+
+function allFinite(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i]!)) return false;
+  return true;
 }

@@ -102,23 +102,58 @@ export class Position {
     const gross = (long ? price - this.avgPrice : this.avgPrice - price) * closing;
     const commission = entryCommission + exitCommission;
     const pnl = gross - commission - financing;
-    return {
-      id: this.trades.length + 1,
-      direction: long ? 'long' : 'short',
-      qty: closing,
-      entryIndex: this.entryIndex,
-      entryTime: this.entryTime,
-      entryPrice: this.avgPrice,
-      exitIndex: i,
-      exitTime: time,
-      exitPrice: price,
-      pnl,
-      returnPct: pnl / (closing * this.avgPrice),
-      commission,
-      mae: Math.max(0, long ? this.avgPrice - this.minLow : this.maxHigh - this.avgPrice),
-      mfe: Math.max(0, long ? this.maxHigh - this.avgPrice : this.avgPrice - this.minLow),
-      barsHeld: i - this.entryIndex,
-      open,
-    };
+    return new TradeRecord(
+      this.trades.length + 1, long ? 'long' : 'short', closing, this.entryIndex, this.entryTime, this.avgPrice, i, time, price,
+      pnl, pnl / (closing * this.avgPrice), commission,
+      Math.max(0, long ? this.avgPrice - this.minLow : this.maxHigh - this.avgPrice),
+      Math.max(0, long ? this.maxHigh - this.avgPrice : this.avgPrice - this.minLow),
+      i - this.entryIndex, open,
+    );
+  }
+}
+
+/**
+ * A trade as {@link Position} records it: a plain data object made by a constructor, never by a
+ * literal (see WorkingOrder in orders.ts: V8 may allocate a literal's objects straight into the old
+ * generation once a few have survived, and the optimizer's workers then paid for full collections).
+ */
+class TradeRecord implements Trade {
+  declare readonly id: number;
+  declare readonly direction: 'long' | 'short';
+  declare readonly qty: number;
+  declare readonly entryIndex: number;
+  declare readonly entryTime: number;
+  declare readonly entryPrice: number;
+  declare readonly exitIndex: number;
+  declare readonly exitTime: number;
+  declare readonly exitPrice: number;
+  declare readonly pnl: number;
+  declare readonly returnPct: number;
+  declare readonly commission: number;
+  declare readonly mae: number;
+  declare readonly mfe: number;
+  declare readonly barsHeld: number;
+  declare readonly open: boolean;
+
+  constructor(
+    id: number, direction: 'long' | 'short', qty: number, entryIndex: number, entryTime: number, entryPrice: number, exitIndex: number,
+    exitTime: number, exitPrice: number, pnl: number, returnPct: number, commission: number, mae: number, mfe: number, barsHeld: number, open: boolean,
+  ) {
+    this.id = id;
+    this.direction = direction;
+    this.qty = qty;
+    this.entryIndex = entryIndex;
+    this.entryTime = entryTime;
+    this.entryPrice = entryPrice;
+    this.exitIndex = exitIndex;
+    this.exitTime = exitTime;
+    this.exitPrice = exitPrice;
+    this.pnl = pnl;
+    this.returnPct = returnPct;
+    this.commission = commission;
+    this.mae = mae;
+    this.mfe = mfe;
+    this.barsHeld = barsHeld;
+    this.open = open;
   }
 }

@@ -98,29 +98,59 @@ function affordable(budget: number, ctx: SizingContext): number {
   return lotsToQty(affordableLots(budget, ctx), ctx.lotSize);
 }
 
-/** Whether `lots` lots and their commission fit the budget. (A module function: a closure here was re-created per order.) */
-function fits(lots: number, budget: number, ctx: SizingContext): boolean {
+/** What `lots` lots cost with their taker commission. (A module function: a closure here was re-created per order.) */
+function cost(lots: number, ctx: SizingContext): number {
   const qty = lotsToQty(lots, ctx.lotSize);
-  return qty * ctx.price + ctx.commission.estimate(qty, ctx.price, 'taker') <= budget + MONEY_EPSILON;
+  return qty * ctx.price + ctx.commission.estimate(qty, ctx.price, 'taker');
+}
+
+function fits(lots: number, budget: number, ctx: SizingContext): boolean {
+  return cost(lots, ctx) <= budget + MONEY_EPSILON;
 }
 
 /**
- * Binary search over the lot count: the cost only grows with the quantity (commissions never fall
+ * The largest lot count that fits: the cost only grows with the quantity (commissions never fall
  * as the quantity rises), and without commission the cost alone bounds the count, so `hi` is the
- * count the budget affords before commission. Typically two evaluations; at most ~50.
+ * count the budget affords before commission. When `hi` does not fit, the commission is what it
+ * overshoots by: dropping as many lots as the overshoot buys at the average cost of a lot is the
+ * first guess (exact for a percent commission), and steps doubling in size from there bracket the
+ * answer for the bisection. Typically two or three evaluations.
  */
 function affordableLots(budget: number, ctx: SizingContext): number {
   if (!(budget > 0)) return 0;
   const { price, lotSize } = ctx;
   let hi = floorLots((budget + MONEY_EPSILON) / price, lotSize);
   if (!(hi > 0 && Number.isFinite(hi))) return 0;
-  if (fits(hi, budget, ctx)) {
+  const top = cost(hi, ctx);
+  if (top <= budget + MONEY_EPSILON) {
     // The quotient may have rounded down across a lot boundary (by one lot at most); the cost decides.
     for (let k = 0; k < 2 && fits(hi + 1, budget, ctx); k++) hi++;
     return hi;
   }
-  // Invariant: lo fits (0 always does), hi does not.
+  // Invariant from here: lo fits (0 always does), hi does not.
   let lo = 0;
+  const guess = hi - Math.ceil((top - budget) / (top / hi));
+  if (guess > 0 && guess < hi) {
+    if (fits(guess, budget, ctx)) {
+      lo = guess;
+      for (let step = 1; lo + step < hi; step *= 2) {
+        if (!fits(lo + step, budget, ctx)) {
+          hi = lo + step;
+          break;
+        }
+        lo += step;
+      }
+    } else {
+      hi = guess;
+      for (let step = 1; hi - step > 0; step *= 2) {
+        if (fits(hi - step, budget, ctx)) {
+          lo = hi - step;
+          break;
+        }
+        hi -= step;
+      }
+    }
+  }
   while (hi - lo > 1) {
     const mid = lo + Math.floor((hi - lo) / 2);
     if (fits(mid, budget, ctx)) lo = mid;

@@ -108,7 +108,9 @@ describe('WebSocket transport', () => {
     );
     expect((await client.request('workspace.info', {})).ok).toBe(true);
     client.close();
-  });
+    // 150 requests over every channel: seconds alone, but the whole suite (optimizations saturating
+    // both cores beside it) can slow it several-fold.
+  }, 180_000);
 
   it('streams job events to subscribers during an import', async () => {
     const client = await TestSocket.open(`${base}?token=${server.token}`);

@@ -64,4 +64,15 @@ export const VALID_INPUTS: Record<Channel, Record<string, unknown>> = {
   'portfolio.runs': {},
   'portfolio.get': { runId: 'prun_abcdefgh' },
   'portfolio.remove': { runId: 'prun_abcdefgh' },
+  'optimize.validate': { instrumentId: 1, timeframe: '1d', strategyId: 'sma-cross', ranges: { fast: { min: 5, max: 50, step: 5 } }, objective: 'sharpe' },
+  'optimize.start': {
+    instrumentId: 1, timeframe: '1d', strategyId: 'sma-cross', ranges: { fast: { min: 5, max: 50, step: 5 }, slow: { min: 20, max: 200, step: 5 } },
+    method: 'genetic', budget: 100, seed: 7, objective: 'sharpe', constraints: ['fast < slow', 'maxDrawdown < 0.4'],
+    walkForward: { inSample: 500, outOfSample: 100 }, settings: { initialCash: 10_000 },
+  },
+  'optimize.list': {},
+  'optimize.get': { optimizationId: 'opt_abcdefgh' },
+  'optimize.results': { optimizationId: 'opt_abcdefgh', sortBy: 'sharpe', descending: true, offset: 0, limit: 50, feasibleOnly: true },
+  'optimize.resume': { optimizationId: 'opt_abcdefgh' },
+  'optimize.remove': { optimizationId: 'opt_abcdefgh' },
 };

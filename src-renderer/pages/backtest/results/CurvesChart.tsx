@@ -44,7 +44,8 @@ export function CurvesChart({ top, bottom, topFormat, height, label }: Props) {
       ...chartOptions(palette),
       autoSize: true,
       localization: { locale: 'en-US' },
-      timeScale: { borderColor: palette.border, rightOffset: 2 },
+      // A run of thousands of bars fits the width: the default 0.5 px minimum spacing would cut it.
+      timeScale: { borderColor: palette.border, rightOffset: 2, minBarSpacing: 0.01 },
     });
     chartRef.current = chart;
     for (const c of top) {
