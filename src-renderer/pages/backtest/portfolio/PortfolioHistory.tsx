@@ -1,9 +1,9 @@
-import { ActionIcon, Group, ScrollArea, Table, Text, Tooltip } from '@mantine/core';
-import { IconRefresh, IconTrash } from '@tabler/icons-react';
+import { Group, ScrollArea, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { PortfolioRunSummary } from '../../../../src-shared/contract/portfolio.contract.ts';
 import { formatBarTime, formatLocalTime } from '../../../ui/format.ts';
 import { formatPercent, signColor } from '../format.ts';
+import { RunActions } from '../history/RunActions.tsx';
 import { ConfirmDelete } from '../history/ConfirmDelete.tsx';
 import { ReproBadge } from '../history/RunHistory.tsx';
 
@@ -85,20 +85,7 @@ export function PortfolioHistory({ runs, selectedId, onSelect, onRerun, onRemove
               </Table.Td>
               <Table.Td ta="right">{formatPercent(run.benchmarkReturn)}</Table.Td>
               <Table.Td ta="right">{formatPercent(run.maxDrawdown)}</Table.Td>
-              <Table.Td onClick={(e) => e.stopPropagation()}>
-                <Group gap={2} wrap="nowrap" justify="flex-end">
-                  <Tooltip label="Re-run with exactly these inputs">
-                    <ActionIcon size="sm" variant="subtle" onClick={() => onRerun(run.id)} aria-label={`Re-run ${run.id}`}>
-                      <IconRefresh size={14} />
-                    </ActionIcon>
-                  </Tooltip>
-                  <Tooltip label="Delete this run">
-                    <ActionIcon size="sm" variant="subtle" color="red" onClick={() => setConfirming(run)} aria-label={`Delete ${run.id}`}>
-                      <IconTrash size={14} />
-                    </ActionIcon>
-                  </Tooltip>
-                </Group>
-              </Table.Td>
+<RunActions runId={run.id} onRerun={() => onRerun(run.id)} onDelete={() => setConfirming(run)} />
             </Table.Tr>
           ))}
         </Table.Tbody>

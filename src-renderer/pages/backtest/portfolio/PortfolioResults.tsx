@@ -1,5 +1,5 @@
-import { Alert, Badge, Button, Center, Grid, Group, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
+import { Badge, Button, Grid, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconRefresh } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { PortfolioRunDetail } from '../../../../src-shared/contract/portfolio.contract.ts';
 import { useQuery } from '../../../client/hooks.ts';
@@ -9,6 +9,7 @@ import { formatMoney, formatPercent, signColor } from '../format.ts';
 import { ReproBadge } from '../history/RunHistory.tsx';
 import { CurvesChart, type Curve } from '../results/CurvesChart.tsx';
 import { MetricsTable } from '../results/MetricsTable.tsx';
+import { LoadState } from '../results/LoadState.tsx';
 import { Stat } from '../results/Stat.tsx';
 import { PortfolioTables } from './PortfolioTables.tsx';
 import { weightsLabel } from './PortfolioHistory.tsx';
@@ -37,20 +38,7 @@ export function PortfolioResults({ runId, onRerun }: Props) {
   const run = runQ.data?.id === runId ? runQ.data : undefined;
   const curves = useMemo(() => (run ? curvesOf(run) : null), [run]);
 
-  if (runQ.error) {
-    return (
-      <Alert color="red" icon={<IconAlertTriangle size={18} />} title="Could not load the run">
-        {runQ.error.code}: {runQ.error.message}
-      </Alert>
-    );
-  }
-  if (!run || !curves) {
-    return (
-      <Center h={200}>
-        <Loader size="sm" />
-      </Center>
-    );
-  }
+  if (!run || !curves) return <LoadState error={runQ.error} />;
   const m = run.metrics;
   return (
     <Stack gap="sm" data-testid="portfolio-results" data-run-id={run.id}>

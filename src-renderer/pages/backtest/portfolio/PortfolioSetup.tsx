@@ -1,12 +1,11 @@
 import { Alert, Button, Divider, Group, Kbd, MultiSelect, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle, IconPlayerPlay } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { Instrument } from '../../../../src-shared/domain/instrument.ts';
 import type { Timeframe } from '../../../../src-shared/domain/timeframe.ts';
-import type { ClientError } from '../../../client/client-error.ts';
 import { useClient } from '../../../client/hooks.ts';
 import { CostFields } from '../setup/CostFields.tsx';
-import type { SetupErrors } from '../setup/setup-form.ts';
+import { useStartRun } from '../setup/use-start-run.ts';
 import { commonTimeframes, SCHEDULES, toPortfolioInput, type PortfolioForm } from './portfolio-form.ts';
 
 interface Props {
@@ -21,9 +20,6 @@ const WEIGHT_LABELS = { equal: 'Equal', 'inverse-volatility': 'Inverse volatilit
 /** Several instruments, target weights and a rebalancing schedule, with the same costs as a strategy run. */
 export function PortfolioSetup({ instruments, form, onChange, onStarted }: Props) {
   const client = useClient();
-  const [errors, setErrors] = useState<SetupErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [starting, setStarting] = useState(false);
   const withBars = useMemo(() => instruments.filter((i) => i.series.some((s) => s.count > 0)), [instruments]);
   const chosen = useMemo(() => form.instrumentIds.map((id) => withBars.find((i) => i.id === id)).filter((i): i is Instrument => !!i), [form.instrumentIds, withBars]);
   const timeframes = useMemo(() => commonTimeframes(chosen), [chosen]);
@@ -32,36 +28,10 @@ export function PortfolioSetup({ instruments, form, onChange, onStarted }: Props
     if (timeframes.length > 0 && (!form.timeframe || !timeframes.includes(form.timeframe))) onChange((f) => ({ ...f, timeframe: timeframes[0]! }));
   }, [timeframes, form.timeframe, onChange]);
 
-  const start = async () => {
-    const checked = toPortfolioInput(form, withBars);
-    setErrors(checked.errors ?? {});
-    setFailure(null);
-    if (!checked.input) return;
-    setStarting(true);
-    try {
-      const { runId, jobId } = await client.call('portfolio.start', checked.input);
-      onStarted(runId, jobId);
-    } catch (error) {
-      setFailure((error as ClientError).message);
-    } finally {
-      setStarting(false);
-    }
-  };
+  const { errors, failure, starting, formProps } = useStartRun(() => toPortfolioInput(form, withBars), (input) => client.call('portfolio.start', input), onStarted);
 
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void start();
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-          e.preventDefault();
-          void start();
-        }
-      }}
-      aria-label="Portfolio setup"
-    >
+    <form {...formProps} aria-label="Portfolio setup">
       <Stack gap="sm">
         <MultiSelect
           label="Instruments"

@@ -1,5 +1,5 @@
-import { Alert, Badge, Button, Center, Grid, Group, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
+import { Badge, Button, Grid, Group, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconRefresh } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { RunDetail } from '../../../../src-shared/contract/backtest.contract.ts';
 import type { Trade } from '../../../../src-shared/domain/backtest.ts';
@@ -14,6 +14,7 @@ import { ReproBadge } from '../history/RunHistory.tsx';
 import { CurvesChart, type Curve } from './CurvesChart.tsx';
 import { MetricsTable } from './MetricsTable.tsx';
 import { RunDetails } from './RunDetails.tsx';
+import { LoadState } from './LoadState.tsx';
 import { Stat } from './Stat.tsx';
 import { TradeChart } from './TradeChart.tsx';
 import { TradeList } from './TradeList.tsx';
@@ -48,20 +49,7 @@ export function RunResults({ runId, instruments, onRerun }: Props) {
   const curves = useMemo(() => (run ? runCurves(run) : null), [run]);
   const instrument = instruments.find((i) => i.id === run?.instrumentId);
 
-  if (runQ.error) {
-    return (
-      <Alert color="red" icon={<IconAlertTriangle size={18} />} title="Could not load the run">
-        {runQ.error.code}: {runQ.error.message}
-      </Alert>
-    );
-  }
-  if (!run || !curves) {
-    return (
-      <Center h={200}>
-        <Loader size="sm" />
-      </Center>
-    );
-  }
+  if (!run || !curves) return <LoadState error={runQ.error} />;
   const m = run.metrics;
   return (
     <Stack gap="sm" data-testid="run-results" data-run-id={run.id}>

@@ -15,7 +15,7 @@ export interface MetricRow {
 }
 
 const pct = (x: number | null) => formatPercent(x);
-/** A size rather than a change (volatility, VaR as a loss, exposure): no sign. */
+/** A size or share rather than a change (volatility, VaR as a loss, exposure, win rate): no sign. */
 const size = (x: number | null) => (x === null ? '—' : formatPercent(Math.abs(x)).replace(/^\+/, ''));
 const ratio = (x: number | null) => formatNumber(x, 2);
 const count = (x: number | null) => (x === null ? '—' : String(x));
@@ -41,7 +41,7 @@ export const METRIC_ROWS: readonly MetricRow[] = [
   { group: 'Risk', label: 'Exposure', hint: 'Share of bars with a position at the close', value: (m) => m.exposure, format: size },
   { group: 'Risk', label: 'Annual turnover', hint: 'Traded value / mean equity, per year', value: (m) => m.annualTurnover, format: ratio },
   { group: 'Trades', label: 'Trades', hint: 'Closed round trips, and the one still open', value: (m) => m.tradeCount, format: count },
-  { group: 'Trades', label: 'Win rate', hint: 'Trades with pnl > 0 / all trades', value: (m) => m.winRate, format: pct, better: 'higher' },
+  { group: 'Trades', label: 'Win rate', hint: 'Trades with pnl > 0 / all trades', value: (m) => m.winRate, format: size, better: 'higher' },
   { group: 'Trades', label: 'Profit factor', hint: 'Gross profit / gross loss', value: (m) => m.profitFactor, format: ratio, better: 'higher' },
   { group: 'Trades', label: 'Expectancy', hint: 'Mean net pnl per trade', value: (m) => m.expectancy, format: formatMoney, better: 'higher' },
   { group: 'Trades', label: 'Payoff ratio', hint: 'Average win / |average loss|', value: (m) => m.payoffRatio, format: ratio, better: 'higher' },

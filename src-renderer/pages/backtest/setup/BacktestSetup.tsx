@@ -1,16 +1,16 @@
 import { Alert, Button, Divider, Group, Kbd, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle, IconPlayerPlay } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { StrategyDescriptor } from '../../../../src-shared/contract/backtest.contract.ts';
 import type { Instrument } from '../../../../src-shared/domain/instrument.ts';
 import type { Timeframe } from '../../../../src-shared/domain/timeframe.ts';
 import { useClient } from '../../../client/hooks.ts';
-import type { ClientError } from '../../../client/client-error.ts';
 import { ParamField } from '../../../ui/ParamField.tsx';
 import { formatCount } from '../../../ui/format.ts';
 import { groupBySource } from '../../data/group-instruments.ts';
 import { CostFields } from './CostFields.tsx';
-import { defaultParams, formatDay, toStartInput, type SetupErrors, type SetupForm } from './setup-form.ts';
+import { useStartRun } from './use-start-run.ts';
+import { defaultParams, formatDay, toStartInput, type SetupForm } from './setup-form.ts';
 
 /** Imported instruments before the demo ones, as the chart opens them. */
 function defaultInstrument(instruments: readonly Instrument[]): Instrument | undefined {
@@ -31,9 +31,6 @@ interface Props {
  */
 export function BacktestSetup({ strategies, instruments, form, onChange, onStarted }: Props) {
   const client = useClient();
-  const [errors, setErrors] = useState<SetupErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [starting, setStarting] = useState(false);
   const strategy = strategies.find((s) => s.id === form.strategyId);
   const instrument = instruments.find((i) => i.id === form.instrumentId);
   const series = useMemo(() => instrument?.series.filter((s) => s.count > 0) ?? [], [instrument]);
@@ -51,36 +48,10 @@ export function BacktestSetup({ strategies, instruments, form, onChange, onStart
     if (instrument && !chosenSeries && series[0]) onChange((f) => ({ ...f, timeframe: series[0]!.timeframe as Timeframe }));
   }, [instrument, chosenSeries, series, onChange]);
 
-  const start = async () => {
-    const checked = toStartInput(form, strategy, instrument);
-    setErrors(checked.errors ?? {});
-    setFailure(null);
-    if (!checked.input) return;
-    setStarting(true);
-    try {
-      const { runId, jobId } = await client.call('backtest.start', checked.input);
-      onStarted(runId, jobId);
-    } catch (error) {
-      setFailure((error as ClientError).message);
-    } finally {
-      setStarting(false);
-    }
-  };
+  const { errors, failure, starting, formProps } = useStartRun(() => toStartInput(form, strategy, instrument), (input) => client.call('backtest.start', input), onStarted);
 
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void start();
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-          e.preventDefault();
-          void start();
-        }
-      }}
-      aria-label="Backtest setup"
-    >
+    <form {...formProps} aria-label="Backtest setup">
       <Stack gap="sm">
         <Select
           label="Strategy"
