@@ -2,7 +2,7 @@ import type WebSocket from 'ws';
 import type { AppError } from '../../src-shared/contract/errors.ts';
 import { validationError } from '../../src-shared/contract/validation.ts';
 import { events } from '../../src-shared/contract/index.ts';
-import { decodeFrame, encodeFrame } from '../../src-shared/transport/codec.ts';
+import { decodeClientFrame, encodeFrame } from '../../src-shared/transport/codec.ts';
 import { ClientFrameSchema, PROTOCOL_VERSION, type ServerFrame } from '../../src-shared/transport/protocol.ts';
 import type { Core } from '../core-api.ts';
 import { APP_VERSION } from '../version.ts';
@@ -25,7 +25,7 @@ export function attachSession(socket: WebSocket, core: Core): void {
     if (!isBinary) return reject(-1, { code: 'VALIDATION_FAILED', message: 'Frames must be binary msgpack' });
     let decoded: unknown;
     try {
-      decoded = decodeFrame(toBytes(data));
+      decoded = decodeClientFrame(toBytes(data));
     } catch {
       return reject(-1, { code: 'VALIDATION_FAILED', message: 'Frame is not valid msgpack' });
     }

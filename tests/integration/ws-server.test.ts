@@ -108,9 +108,14 @@ describe('WebSocket transport', () => {
     );
     expect((await client.request('workspace.info', {})).ok).toBe(true);
     client.close();
-    // 150 requests over every channel: seconds alone, but the whole suite (optimizations saturating
-    // both cores beside it) can slow it several-fold.
-  }, 180_000);
+  });
+
+  it('answers a request whose input carries a __proto__ key, with its id (msgpack refuses the key outright)', async () => {
+    const client = await TestSocket.open(`${base}?token=${server.token}`);
+    const res = await client.request('workspace.info', JSON.parse('{"__proto__": 0}'));
+    expect(res).toMatchObject({ t: 'res', ok: false, err: { code: 'VALIDATION_FAILED' } });
+    client.close();
+  });
 
   it('streams job events to subscribers during an import', async () => {
     const client = await TestSocket.open(`${base}?token=${server.token}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeFrame, encodeFrame } from '../../../src-shared/transport/codec.ts';
+import { decodeClientFrame, decodeFrame, encodeFrame, RENAMED_PROTO_KEY } from '../../../src-shared/transport/codec.ts';
 
 describe('WebSocket frame codec', () => {
   it('round-trips typed arrays as typed arrays, NaN included', () => {
@@ -41,5 +41,22 @@ describe('WebSocket frame codec', () => {
 
   it('drops undefined properties so optional fields stay optional', () => {
     expect(decodeFrame(encodeFrame({ a: 1, b: undefined }))).toEqual({ a: 1 });
+  });
+});
+
+describe('decoding a client frame', () => {
+  it('renames a __proto__ key, at any depth, where msgpack alone would refuse the frame', () => {
+    const bytes = encodeFrame({ t: 'req', id: 7, ch: 'workspace.info', in: JSON.parse('{"a": {"__proto__": 1}}') });
+    expect(() => decodeFrame(bytes)).toThrow(/__proto__/);
+    const frame = decodeClientFrame(bytes) as { id: number; in: { a: Record<string, number> } };
+    expect(frame.id).toBe(7);
+    expect(Object.keys(frame.in.a)).toEqual([RENAMED_PROTO_KEY]);
+    expect(Object.getPrototypeOf(frame.in.a)).toBe(Object.prototype);
+  });
+
+  it('decodes short keys in any script, and long ones, as the plain decoder does', () => {
+    const value = { é: 1, ключ: 2, '数据': 3, plain: 4, 'a-key-longer-than-sixteen-bytes': 5 };
+    expect(decodeClientFrame(encodeFrame(value))).toEqual(value);
+    expect(decodeClientFrame(encodeFrame(value))).toEqual(decodeFrame(encodeFrame(value)));
   });
 });
