@@ -3,7 +3,7 @@ import { FeasibleSampler } from './feasible-sampler.ts';
 import { latinHypercube } from './latin-hypercube.ts';
 import { crossover, mutate, tournament, type Genome } from './genetic-operators.ts';
 import type { EvaluatedSet, Objective } from './objective.ts';
-import { compareScored, DEFAULT_ASK, Ledger, type Optimizer, type ScoredSet } from './optimizer.ts';
+import { compareScored, DEFAULT_ASK, Ledger, LedgerSearch, type Optimizer, type ScoredSet } from './optimizer.ts';
 import { Rng } from './rng.ts';
 import type { ParamSpace } from './space.ts';
 
@@ -58,11 +58,10 @@ const BREEDING_ATTEMPTS = 20;
  * new feasible set can be bred. A generation is bred only once all of the previous one is told, from
  * ranks with deterministic tie-breaks: the run depends on the seed and the results alone.
  */
-export class GeneticSearch implements Optimizer {
+export class GeneticSearch extends LedgerSearch implements Optimizer {
   readonly method = 'genetic' as const;
   private readonly options: ResolvedGeneticOptions;
   private readonly rng: Rng;
-  private readonly ledger: Ledger;
   private readonly known = new Map<string, ScoredSet>();
   private population: ScoredSet[] = [];
   /** Keys of the generation being evaluated, in breeding order (a key may repeat). */
@@ -78,9 +77,9 @@ export class GeneticSearch implements Optimizer {
     objective: Objective,
     options: GeneticOptions,
   ) {
+    super(new Ledger(space, objective));
     this.options = resolveGeneticOptions(options, space.dimensions.length);
     this.rng = new Rng(options.seed);
-    this.ledger = new Ledger(space, objective);
     this.seedFirstGeneration(Math.min(this.options.populationSize, this.options.budget));
     if (this.queue.length === 0) this.stopReason = 'exhausted';
   }
@@ -89,7 +88,7 @@ export class GeneticSearch implements Optimizer {
     return this.queue.splice(0, max).map(({ key, params }) => this.ledger.issue(params, key));
   }
 
-  tell(results: readonly EvaluatedSet[]): void {
+  override tell(results: readonly EvaluatedSet[]): void {
     for (const result of results) {
       const scored = this.ledger.receive(result);
       this.known.set(scored.key, scored);
@@ -109,18 +108,6 @@ export class GeneticSearch implements Optimizer {
 
   get done(): boolean {
     return this.stopReason !== null && this.ledger.pending === 0 && this.queue.length === 0;
-  }
-
-  get best(): ScoredSet | null {
-    return this.ledger.best;
-  }
-
-  get evaluated(): number {
-    return this.ledger.evaluated;
-  }
-
-  get pending(): number {
-    return this.ledger.pending;
   }
 
   get planned(): number {

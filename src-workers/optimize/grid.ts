@@ -1,6 +1,6 @@
 import type { ParamValues } from '../backtest/strategy.ts';
-import type { EvaluatedSet, Objective } from './objective.ts';
-import { DEFAULT_ASK, Ledger, type Optimizer, type ScoredSet } from './optimizer.ts';
+import type { Objective } from './objective.ts';
+import { DEFAULT_ASK, Ledger, LedgerSearch, type Optimizer } from './optimizer.ts';
 import type { ParamSpace } from './space.ts';
 
 /**
@@ -8,9 +8,8 @@ import type { ParamSpace } from './space.ts';
  * fastest). Infeasible sets (validate(), the rules) are skipped without being asked. Ties in the
  * objective go to the set earlier in the grid.
  */
-export class GridSearch implements Optimizer {
+export class GridSearch extends LedgerSearch implements Optimizer {
   readonly method = 'grid' as const;
-  private readonly ledger: Ledger;
   private cursor = 0;
   private feasibleTotal: number | null = null;
 
@@ -18,8 +17,8 @@ export class GridSearch implements Optimizer {
     private readonly space: ParamSpace,
     objective: Objective,
   ) {
+    super(new Ledger(space, objective));
     if (!space.indexable) throw new RangeError(`a grid of ${space.size.toExponential(2)} sets cannot be enumerated; use random or genetic search`);
-    this.ledger = new Ledger(space, objective);
   }
 
   ask(max = DEFAULT_ASK): ParamValues[] {
@@ -31,24 +30,8 @@ export class GridSearch implements Optimizer {
     return out;
   }
 
-  tell(results: readonly EvaluatedSet[]): void {
-    for (const result of results) this.ledger.receive(result);
-  }
-
   get done(): boolean {
     return this.ledger.pending === 0 && !this.hasMore();
-  }
-
-  get best(): ScoredSet | null {
-    return this.ledger.best;
-  }
-
-  get evaluated(): number {
-    return this.ledger.evaluated;
-  }
-
-  get pending(): number {
-    return this.ledger.pending;
   }
 
   /** The number of feasible sets, counted once on first use (validate() over the whole grid). */

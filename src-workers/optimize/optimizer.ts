@@ -100,3 +100,27 @@ export class Ledger {
     return scored;
   }
 }
+
+/**
+ * What the three methods answer alike from their {@link Ledger}: results told back, the best, and
+ * the counts. Each method adds how it chooses sets (`ask`), when it is `done`, and what it `planned`.
+ */
+export abstract class LedgerSearch {
+  protected constructor(protected readonly ledger: Ledger) {}
+
+  tell(results: readonly EvaluatedSet[]): void {
+    for (const result of results) this.ledger.receive(result);
+  }
+
+  get best(): ScoredSet | null {
+    return this.ledger.best;
+  }
+
+  get evaluated(): number {
+    return this.ledger.evaluated;
+  }
+
+  get pending(): number {
+    return this.ledger.pending;
+  }
+}

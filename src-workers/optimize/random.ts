@@ -1,7 +1,7 @@
 import type { ParamValues } from '../backtest/strategy.ts';
 import { FeasibleSampler } from './feasible-sampler.ts';
-import type { EvaluatedSet, Objective } from './objective.ts';
-import { DEFAULT_ASK, Ledger, type Optimizer, type ScoredSet } from './optimizer.ts';
+import type { Objective } from './objective.ts';
+import { DEFAULT_ASK, Ledger, LedgerSearch, type Optimizer } from './optimizer.ts';
 import { Rng } from './rng.ts';
 import type { ParamSpace } from './space.ts';
 
@@ -16,9 +16,8 @@ export interface RandomSearchOptions {
  * Fisher–Yates over the grid's indices), so no set is evaluated twice and a budget at least the
  * feasible size covers the space exactly once. The same seed draws the same sets in the same order.
  */
-export class RandomSearch implements Optimizer {
+export class RandomSearch extends LedgerSearch implements Optimizer {
   readonly method = 'random' as const;
-  private readonly ledger: Ledger;
   private readonly sampler: FeasibleSampler;
   private readonly budget: number;
   private asked = 0;
@@ -26,8 +25,8 @@ export class RandomSearch implements Optimizer {
   private upcoming: ParamValues | null = null;
 
   constructor(space: ParamSpace, objective: Objective, options: RandomSearchOptions) {
+    super(new Ledger(space, objective));
     if (!Number.isSafeInteger(options.budget) || options.budget < 1) throw new RangeError(`budget must be a positive integer, got ${options.budget}`);
-    this.ledger = new Ledger(space, objective);
     this.sampler = new FeasibleSampler(space, new Rng(options.seed));
     this.budget = options.budget;
   }
@@ -50,24 +49,8 @@ export class RandomSearch implements Optimizer {
     return !this.exhausted;
   }
 
-  tell(results: readonly EvaluatedSet[]): void {
-    for (const result of results) this.ledger.receive(result);
-  }
-
   get done(): boolean {
     return this.ledger.pending === 0 && !this.hasMore();
-  }
-
-  get best(): ScoredSet | null {
-    return this.ledger.best;
-  }
-
-  get evaluated(): number {
-    return this.ledger.evaluated;
-  }
-
-  get pending(): number {
-    return this.ledger.pending;
   }
 
   /** The budget, until the space runs out first: then what was asked. */

@@ -1,4 +1,5 @@
 import { finiteOrNull, isZeroSpread, mean, sampleSd } from './returns.ts';
+import { selectRank } from './select.ts';
 
 /**
  * Risk-adjusted ratios, historical VaR/CVaR and the benchmark regression over per-bar returns.
@@ -44,39 +45,9 @@ export function quantileSorted(sorted: Float64Array, p: number, n = sorted.lengt
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
-/**
- * Rearranges `a` so that a[0..k) hold its k smallest values, in any order: Hoare quickselect with a
- * median-of-three pivot, O(n) on average; after too many rounds the rest is simply sorted.
- */
+/** Rearranges `a` so that a[0..k) hold its k smallest values, in any order. */
 function selectSmallest(a: Float64Array, k: number): void {
-  const target = k - 1;
-  let lo = 0;
-  let hi = a.length - 1;
-  let rounds = 2 * Math.ceil(Math.log2(a.length + 1)) + 8;
-  while (hi > lo) {
-    if (rounds-- === 0) {
-      a.subarray(lo, hi + 1).sort();
-      return;
-    }
-    const x = a[lo]!;
-    const y = a[(lo + hi) >>> 1]!;
-    const z = a[hi]!;
-    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const t = a[i]!;
-        a[i++] = a[j]!;
-        a[j--] = t;
-      }
-    }
-    if (target <= j) hi = j;
-    else if (target >= i) lo = i;
-    else return;
-  }
+  selectRank(a, 0, a.length - 1, k - 1);
 }
 
 export interface TailRisk {

@@ -1,5 +1,6 @@
 import { finiteOrNull } from './returns.ts';
 import { tailRisk } from './risk.ts';
+import { selectRank } from './select.ts';
 
 /** The tails of VaR/CVaR 95 % and 99 %. */
 const TAIL_95 = 0.05;
@@ -109,34 +110,5 @@ export class TailQuantiles {
       cvar95: finiteOrNull(-sum95 / count95 + 0),
       cvar99: finiteOrNull(-sum99 / count99 + 0),
     };
-  }
-}
-
-/**
- * Rearranges a[lo..hi] so that a[rank] holds the value of that rank (0-based within the whole
- * array: everything in a[lo..rank) is ≤ it, everything in (rank..hi] ≥ it). Hoare partitioning with
- * a median-of-three pivot; ranks outside [lo, hi] are left alone. NaN-free input (the caller checks).
- */
-function selectRank(a: Float64Array, lo: number, hi: number, rank: number): void {
-  if (rank < lo || rank > hi) return;
-  while (hi > lo) {
-    const x = a[lo]!;
-    const y = a[(lo + hi) >>> 1]!;
-    const z = a[hi]!;
-    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const t = a[i]!;
-        a[i++] = a[j]!;
-        a[j--] = t;
-      }
-    }
-    if (rank <= j) hi = j;
-    else if (rank >= i) lo = i;
-    else return;
   }
 }
