@@ -30,6 +30,13 @@ export interface InputSources {
   userStrategies: UserStrategies;
   /** Workers that share the evaluations (for the time estimate). */
   workers: number;
+  /** What one backtest has been measured to take on one worker, over how many bars (for the time estimate). */
+  pace?: BacktestPace;
+}
+
+export interface BacktestPace {
+  backtestMs: number;
+  backtestBars: number;
 }
 
 /**
@@ -56,13 +63,14 @@ export async function readOptimizeInputs(raw: OptimizeStartInput, sources: Input
   const strategy = await findOptimizeStrategy(setup.strategyId, sources.userStrategies);
   const source = instrument.series.find((s) => s.timeframe === (resampledFrom ?? timeframe));
   const range = { from: from ?? source?.first ?? bars.time[0]!, to: to ?? source?.last ?? bars.time[n - 1]! };
-  const check = validateSetup(optimizationSetup(setup, strategy, n, sources.workers));
+  const check = validateSetup(optimizationSetup(setup, strategy, n, sources.workers, sources.pace));
   return { setup, instrument, bars, range, strategy, check };
 }
 
 /** The pure setup validateSetup judges: a parameter left out of `ranges` stays at its default. */
-export function optimizationSetup(setup: OptimizeSetup, strategy: OptimizeStrategy, bars: number, workers: number): OptimizationSetup {
+export function optimizationSetup(setup: OptimizeSetup, strategy: OptimizeStrategy, bars: number, workers: number, pace?: BacktestPace): OptimizationSetup {
   return {
+    ...pace,
     strategy: strategy.definition,
     ranges: setup.ranges,
     unranged: 'default',

@@ -61,6 +61,9 @@ export interface ResultsQuery {
   limit: number;
   feasibleOnly: boolean;
   window?: number;
+  seq?: number;
+  /** False: rows without their metrics (plots that need only parameters and the objective). */
+  withMetrics?: boolean;
 }
 
 /** Rows per INSERT: 10 columns each, well under SQLite's limit of bound variables. */
@@ -168,19 +171,22 @@ export class OptimizeRepo {
     const filters: SQL[] = [eq(t.optimizationId, q.optimizationId)];
     if (q.window !== undefined) filters.push(eq(t.window, q.window));
     if (q.feasibleOnly) filters.push(eq(t.feasible, true));
+    if (q.seq !== undefined) filters.push(eq(t.seq, q.seq));
     const where = and(...filters);
     const key: SQL = q.sort === 'objective' ? sql`${t.objective}` : q.sort === 'seq' ? sql`${t.seq}`
       : sql`json_extract(${q.sort.in === 'params' ? t.params : t.metrics}, ${`$.${q.sort.name}`})`;
     const total = this.db.select({ n: count() }).from(t).where(where).get()?.n ?? 0;
+    // Without metrics the JSON column is neither read nor parsed: most of a row's weight.
+    const { metrics, ...lean } = getTableColumns(t);
     const rows = this.db
-      .select()
+      .select(q.withMetrics === false ? lean : { ...lean, metrics })
       .from(t)
       .where(where)
       .orderBy(sql`${key} IS NULL`, q.descending ? desc(key) : asc(key), asc(t.window), asc(t.seq))
       .limit(q.limit)
       .offset(q.offset)
       .all();
-    return { total, rows: rows.map((r) => toResultRow(toStoredRow(r))) };
+    return { total, rows: rows.map((r) => toResultRow(toStoredRow({ metrics: {}, ...r }))) };
   }
 }
 
@@ -216,6 +222,8 @@ export function toSummary(r: OptimizationRecord): OptimizationSummary {
     method: r.setup.method, objective: r.setup.objective, direction: r.direction, walkForward: r.setup.walkForward !== undefined,
     state: r.state, evaluated: r.evaluated, planned: r.planned,
     best: r.best ? { params: r.best.params, objective: r.best.objective } : null, error: r.error,
+    // The repository knows no jobs; the service fills in the live one.
+    jobId: null,
   };
 }
 

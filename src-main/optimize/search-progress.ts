@@ -16,6 +16,8 @@ export class SearchProgress {
   private told = 0;
   private fresh = 0;
   private readonly startedAt = Date.now();
+  /** When the last fresh set came back: the search's end, not the safeguards' after it. */
+  private lastAt = this.startedAt;
   private best: BestSoFar | null = null;
   private window: { index: number; count: number } | null = null;
 
@@ -34,6 +36,11 @@ export class SearchProgress {
     return this.fresh > 0 && seconds > 0 ? this.fresh / seconds : null;
   }
 
+  /** The fresh evaluations of this session and the time they took, or null before the first. */
+  measured(): { evaluations: number; ms: number } | null {
+    return this.fresh > 0 ? { evaluations: this.fresh, ms: this.lastAt - this.startedAt } : null;
+  }
+
   get remaining(): number {
     return Math.max(0, this.planned - this.told);
   }
@@ -47,7 +54,10 @@ export class SearchProgress {
   /** `count` sets told, evaluated now (`fresh`) or answered from the stored rows of a resumed run. */
   advance(count: number, fresh: boolean, best: BestSoFar | null): void {
     this.told += count;
-    if (fresh) this.fresh += count;
+    if (fresh) {
+      this.fresh += count;
+      this.lastAt = Date.now();
+    }
     this.best = best;
     this.report(this.told, this.planned, this.line());
   }

@@ -1,9 +1,10 @@
-import { IconActivity, IconChartCandle, IconDatabase, IconFlask, IconSettings, type Icon } from '@tabler/icons-react';
+import { IconActivity, IconAdjustmentsSearch, IconChartCandle, IconDatabase, IconFlask, IconSettings, type Icon } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { ActivityPage } from '../pages/activity/ActivityPage.tsx';
 import { BacktestPage } from '../pages/backtest/BacktestPage.tsx';
 import { ChartPage } from '../pages/chart/ChartPage.tsx';
 import { DataPage } from '../pages/data/DataPage.tsx';
+import { OptimizePage } from '../pages/optimize/OptimizePage.tsx';
 import { SettingsPage } from '../pages/settings/SettingsPage.tsx';
 
 export interface PageDef {
@@ -14,7 +15,7 @@ export interface PageDef {
   readonly Component: ComponentType;
 }
 
-export const PAGE_IDS = ['data', 'chart', 'backtest', 'activity', 'settings'] as const;
+export const PAGE_IDS = ['data', 'chart', 'backtest', 'optimize', 'activity', 'settings'] as const;
 export type PageId = (typeof PAGE_IDS)[number];
 
 /** Only pages that work are listed; each new capability adds its page here. */
@@ -22,6 +23,7 @@ export const PAGES: readonly PageDef[] = [
   { id: 'data', label: 'Data', description: 'Instruments and stored bars', icon: IconDatabase, Component: DataPage },
   { id: 'chart', label: 'Chart', description: 'Candles, indicators, replay', icon: IconChartCandle, Component: ChartPage },
   { id: 'backtest', label: 'Backtest', description: 'Strategies, runs and results', icon: IconFlask, Component: BacktestPage },
+  { id: 'optimize', label: 'Optimize', description: 'Search parameters, check robustness', icon: IconAdjustmentsSearch, Component: OptimizePage },
   { id: 'activity', label: 'Activity', description: 'Jobs and their progress', icon: IconActivity, Component: ActivityPage },
   { id: 'settings', label: 'Settings', description: 'Theme and workspace', icon: IconSettings, Component: SettingsPage },
 ];

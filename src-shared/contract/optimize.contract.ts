@@ -124,6 +124,8 @@ export const OptimizationSummarySchema = z.object({
   planned: z.number().int(),
   best: z.object({ params: ParamValuesSchema, objective: z.number() }).nullable(),
   error: AppErrorSchema.nullable(),
+  /** The job running it now (to follow or cancel it); null when it is not running. */
+  jobId: JobIdSchema.nullable(),
 });
 export type OptimizationSummary = z.infer<typeof OptimizationSummarySchema>;
 
@@ -189,6 +191,10 @@ export const OptimizeResultsInputSchema = z
     feasibleOnly: z.boolean().default(false),
     /** One walk-forward window's rows (all windows when left out). */
     window: z.number().int().min(0).optional(),
+    /** Only the set asked for at this place (with `window`, one row). */
+    seq: z.number().int().min(0).optional(),
+    /** False: rows come with empty metrics, for plots that read only parameters and the objective. */
+    withMetrics: z.boolean().default(true),
   })
   .strict();
 

@@ -98,6 +98,9 @@ describe.skipIf(!sharedDataDir)('optimizations over ORCL daily', () => {
   it('sizes the issue grid before starting: 370 combinations, 342 with fast < slow', async () => {
     const check = await h.ok<OptimizeCheck>('optimize.validate', grid);
     expect(check).toMatchObject({ ok: true, errors: [], warnings: [], bars: 5036, estimate: { combinations: 370, feasible: { count: 342, exact: true }, evaluations: 342, windows: 1 } });
+    // Before any search has run here, the time comes from a prior: 0.5 ms per 5,000 bars per backtest, over the pool.
+    const workers = core.services.optimizations['pool'].size as number;
+    expect(check.estimate!.estimatedMs).toBeCloseTo((0.5 * (5036 / 5000) * 342) / workers, 6);
   });
 
   it('stores 342 rows for the issue grid whose metrics equal runBacktest\'s, and the best is the best of the rows', async () => {
@@ -142,6 +145,14 @@ describe.skipIf(!sharedDataDir)('optimizations over ORCL daily', () => {
     expect(s.benchmarkTest!.observations).toBe(5036);
   });
 
+  it('estimates the time of the next setup from the pace the last search ran at', async () => {
+    // The issue grid ran above: its fresh evaluations and their time are the pace now.
+    const check = await h.ok<OptimizeCheck>('optimize.validate', { ...grid, ranges: { fast: { min: 5, max: 50, step: 5 }, slow: { min: 20, max: 400, step: 5 } } });
+    const prior = (0.5 * (5036 / 5000) * check.estimate!.evaluations) / (core.services.optimizations['pool'].size as number);
+    expect(check.estimate!.estimatedMs).toBeGreaterThan(0);
+    expect(check.estimate!.estimatedMs).not.toBeCloseTo(prior, 6);
+  });
+
   it('pages, sorts and filters the results, and lists the optimization', async () => {
     const id = gridRun.id;
     const bySharpe = await h.ok<{ total: number; rows: ResultRow[] }>('optimize.results', { optimizationId: id, limit: 3 });
@@ -163,6 +174,29 @@ describe.skipIf(!sharedDataDir)('optimizations over ORCL daily', () => {
     const list = await h.ok<OptimizationSummary[]>('optimize.list', {});
     expect(list[0]).toMatchObject({ id, state: 'done', evaluated: 342, best: { params: gridRun.best!.params, objective: gridRun.best!.objective } });
     expect(h.events.some((e) => e.name === 'optimize.changed' && (e.payload as { optimizationIds: string[] }).optimizationIds.includes(id))).toBe(true);
+  });
+
+  it('reads rows without their metrics for plots, and one row by its place', async () => {
+    const id = gridRun.id;
+    const full = await h.ok<{ total: number; rows: ResultRow[] }>('optimize.results', { optimizationId: id, sortBy: 'seq', descending: false, limit: 5000 });
+    const lean = await h.ok<{ total: number; rows: ResultRow[] }>('optimize.results', { optimizationId: id, sortBy: 'seq', descending: false, limit: 5000, withMetrics: false });
+    expect(lean.total).toBe(342);
+    expect(lean.rows.every((r) => Object.keys(r.metrics).length === 0)).toBe(true);
+    // Everything else is as in the full rows, in the same order.
+    expect(lean.rows).toEqual(full.rows.map((r) => ({ ...r, metrics: {} })));
+    const one = await h.ok<{ total: number; rows: ResultRow[] }>('optimize.results', { optimizationId: id, window: 0, seq: 17, limit: 1 });
+    expect(one.total).toBe(1);
+    expect(one.rows).toEqual([full.rows.find((r) => r.seq === 17)]);
+  });
+
+  it('names the job of a running optimization in its summary and detail, and none once it ended', async () => {
+    const started = await core.services.optimizations.start({ ...grid, method: 'random', budget: 40, seed: 5 });
+    const running = (await h.ok<OptimizationSummary[]>('optimize.list', {})).find((o) => o.id === started.optimizationId);
+    expect(running).toMatchObject({ state: 'running', jobId: started.jobId });
+    expect(await h.ok('optimize.get', { optimizationId: started.optimizationId })).toMatchObject({ jobId: started.jobId });
+    await started.done;
+    expect(await h.ok('optimize.get', { optimizationId: started.optimizationId })).toMatchObject({ state: 'done', jobId: null });
+    await h.ok('optimize.remove', { optimizationId: started.optimizationId });
   });
 
   it('gives the same genetic result twice with the same seed', async () => {

@@ -1,5 +1,6 @@
 import { Group, SegmentedControl, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
+import { hasOpenRequest } from './open-request.ts';
 import { PortfolioWorkspace } from './PortfolioWorkspace.tsx';
 import { StrategyWorkspace } from './StrategyWorkspace.tsx';
 
@@ -7,6 +8,8 @@ type Mode = 'strategy' | 'portfolio';
 const MODE_KEY = 'candlewick.backtest.mode';
 
 function savedMode(): Mode {
+  // A strategy run sent from another page is shown in strategy mode.
+  if (hasOpenRequest()) return 'strategy';
   try {
     return localStorage.getItem(MODE_KEY) === 'portfolio' ? 'portfolio' : 'strategy';
   } catch {

@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Text } from '@mantine/core';
 import { IconArrowsDiff, IconX } from '@tabler/icons-react';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useClient, useQuery } from '../../client/hooks.ts';
 import { RunComparison } from './compare/RunComparison.tsx';
 import { RunHistory } from './history/RunHistory.tsx';
@@ -8,6 +8,7 @@ import { RunResults } from './results/RunResults.tsx';
 import { BacktestSetup } from './setup/BacktestSetup.tsx';
 import { StrategyProblems } from './setup/StrategyProblems.tsx';
 import { useSetupForm } from './setup/use-setup-form.ts';
+import { takeOpenRequest } from './open-request.ts';
 import { useRunOpener } from './use-run-opener.ts';
 import { WorkspaceLayout } from './WorkspaceLayout.tsx';
 
@@ -39,6 +40,21 @@ export function StrategyWorkspace({ header }: { header: ReactNode }) {
     setComparing(false);
   }, []);
   const started = useRunOpener('backtest.runs.changed', open);
+  // A run sent here from another page: opened when its save event arrives, or at once if it was
+  // saved before this page mounted (the event then came while no one listened).
+  const requested = useRef<string | null>(null);
+  useEffect(() => {
+    const request = takeOpenRequest();
+    if (!request) return;
+    requested.current = request.runId;
+    started(request.runId, request.jobId);
+  }, [started]);
+  useEffect(() => {
+    if (requested.current && runs?.some((r) => r.id === requested.current)) {
+      open(requested.current);
+      requested.current = null;
+    }
+  }, [runs, open]);
   const rerun = useCallback(
     (runId: string) => {
       // A failure to start is shown by the client.

@@ -1,7 +1,7 @@
-import { CategoryAxis, PlotSvg, ReferenceLine, YAxis } from './svg-axes.tsx';
-import { linearScale } from './linear-scale.ts';
-import { niceScale } from './nice-ticks.ts';
-import { AREA, TONE_COLOR, type Tone } from './plot-style.ts';
+import { CategoryAxis, PlotSvg, ReferenceLine, YAxis } from '../../../ui/plot/svg-axes.tsx';
+import { linearScale } from '../../../ui/plot/linear-scale.ts';
+import { niceScale } from '../../../ui/plot/nice-ticks.ts';
+import { AREA, TONE_COLOR, type Tone } from '../../../ui/plot/plot-style.ts';
 
 export interface BarDatum {
   /** Short category label under the bar: "Mon". */

@@ -1,8 +1,8 @@
 import { formatMoney } from '../format.ts';
 import { BarPlot } from './BarPlot.tsx';
 import type { CalendarBar } from './buckets.ts';
-import { PlotCard } from './PlotCard.tsx';
-import { toneOfPnl } from './plot-style.ts';
+import { PlotCard } from '../../../ui/plot/PlotCard.tsx';
+import { toneOfPnl } from '../../../ui/plot/plot-style.ts';
 
 /** Net P&L of the trades entered in each weekday, month or hour (UTC), as signed bars. */
 export function CalendarPnlPlot({ title, bars, axisLabel }: { title: string; bars: readonly CalendarBar[]; axisLabel: string }) {

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import type { Trade } from '../../../../src-shared/domain/backtest.ts';
 import { formatBarTime } from '../../../ui/format.ts';
-import { PlotCard } from './PlotCard.tsx';
+import { PlotCard } from '../../../ui/plot/PlotCard.tsx';
 import { ScatterPlot, type Diagonal } from './ScatterPlot.tsx';
-import { formatSigned } from './tick-format.ts';
+import { formatSigned } from '../../../ui/plot/tick-format.ts';
 import { excursionPoints } from './trade-series.ts';
 
 const VIEW = {

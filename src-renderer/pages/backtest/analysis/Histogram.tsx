@@ -1,7 +1,7 @@
-import { linearScale } from './linear-scale.ts';
-import { niceScale } from './nice-ticks.ts';
-import { AREA, TONE_COLOR, type CountSeries } from './plot-style.ts';
-import { PlotSvg, ReferenceLine, XAxis, YAxis } from './svg-axes.tsx';
+import { linearScale } from '../../../ui/plot/linear-scale.ts';
+import { niceScale } from '../../../ui/plot/nice-ticks.ts';
+import { AREA, TONE_COLOR, type CountSeries } from '../../../ui/plot/plot-style.ts';
+import { PlotSvg, ReferenceLine, XAxis, YAxis } from '../../../ui/plot/svg-axes.tsx';
 
 /** A vertical line at `value` on the x axis (zero, the mean). */
 export interface HistogramMarker {

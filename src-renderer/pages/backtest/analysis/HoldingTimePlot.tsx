@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { Trade } from '../../../../src-shared/domain/backtest.ts';
 import { Histogram } from './Histogram.tsx';
-import { PlotCard } from './PlotCard.tsx';
+import { PlotCard } from '../../../ui/plot/PlotCard.tsx';
 import { holdingDistribution } from './trade-series.ts';
 
 /** Histogram of bars held per trade, wins and losses stacked: do losers overstay? */

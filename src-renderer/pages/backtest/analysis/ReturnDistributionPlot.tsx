@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import type { Trade } from '../../../../src-shared/domain/backtest.ts';
 import { Histogram } from './Histogram.tsx';
-import { PlotCard } from './PlotCard.tsx';
-import { formatSigned } from './tick-format.ts';
+import { PlotCard } from '../../../ui/plot/PlotCard.tsx';
+import { formatSigned } from '../../../ui/plot/tick-format.ts';
 import { meanReturnPercent, returnDistribution } from './trade-series.ts';
 
 /** Histogram of the trades' returns, wins green and losses red, with lines at zero and the mean. */

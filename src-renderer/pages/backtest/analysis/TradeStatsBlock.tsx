@@ -1,7 +1,7 @@
 import { Table } from '@mantine/core';
 import type { TradeStats } from '../../../../src-shared/domain/metrics.ts';
 import { formatMoney, formatNumber } from '../format.ts';
-import { PlotCard } from './PlotCard.tsx';
+import { PlotCard } from '../../../ui/plot/PlotCard.tsx';
 
 /** The trade statistics of the analysis as a compact two-column table; undefined values read "—". */
 export function TradeStatsBlock({ stats }: { stats: TradeStats }) {

@@ -1,6 +1,6 @@
 import type { Trade } from '../../../../src-shared/domain/backtest.ts';
 import { binEdges, countIntoBins, integerBinEdges } from './bins.ts';
-import { toneOfPnl, type CountSeries, type Tone } from './plot-style.ts';
+import { toneOfPnl, type CountSeries, type Tone } from '../../../ui/plot/plot-style.ts';
 
 /**
  * The trade plots' data, straight from the trades (docs/metrics.md: the distribution, the holding

@@ -5,14 +5,21 @@ interface Props {
   what: string | null;
   onCancel(): void;
   onConfirm(): void;
+  title?: string;
+  /** What deleting removes, and what it does not. */
+  consequence?: string;
 }
 
+const RUN_CONSEQUENCE = 'Its fills, trades and curves are removed from the workspace; the run can be made again from the same setup.';
+
 /** A saved run is results a trader may rely on: deleting one asks first. */
-export function ConfirmDelete({ what, onCancel, onConfirm }: Props) {
+export function ConfirmDelete({ what, onCancel, onConfirm, title = 'Delete this run?', consequence = RUN_CONSEQUENCE }: Props) {
   return (
-    <Modal opened={what !== null} onClose={onCancel} title="Delete this run?" size="sm">
+    <Modal opened={what !== null} onClose={onCancel} title={title} size="sm">
       <Stack gap="sm">
-        <Text size="sm">{what} Its fills, trades and curves are removed from the workspace; the run can be made again from the same setup.</Text>
+        <Text size="sm">
+          {what} {consequence}
+        </Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             Keep

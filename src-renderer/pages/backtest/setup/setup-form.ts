@@ -153,7 +153,7 @@ export function slippageOf(s: SetupForm['slippage'], errors: SetupErrors): Slipp
   }
 }
 
-function sizingOf(s: SetupForm['sizing'], errors: SetupErrors): SizingInput {
+export function sizingOf(s: SetupForm['sizing'], errors: SetupErrors): SizingInput {
   const limits: Record<SetupForm['sizing']['kind'], number> = { percent: 1000, fixed: Infinity, cash: Infinity, risk: 100, atr: 100, kelly: 1 };
   if (!finitePositive(s.value) || s.value > limits[s.kind]) {
     errors.sizing = limits[s.kind] === Infinity ? 'More than 0' : `More than 0, at most ${limits[s.kind]}`;

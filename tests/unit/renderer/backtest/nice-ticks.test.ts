@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { linearScale } from '../../../../src-renderer/pages/backtest/analysis/linear-scale.ts';
-import { niceScale } from '../../../../src-renderer/pages/backtest/analysis/nice-ticks.ts';
-import { formatSigned, formatTick } from '../../../../src-renderer/pages/backtest/analysis/tick-format.ts';
+import { linearScale } from '../../../../src-renderer/ui/plot/linear-scale.ts';
+import { niceScale } from '../../../../src-renderer/ui/plot/nice-ticks.ts';
+import { formatSigned, formatTick } from '../../../../src-renderer/ui/plot/tick-format.ts';
 
 describe('niceScale', () => {
   it('labels 0..1 every 0.2, exactly', () => {

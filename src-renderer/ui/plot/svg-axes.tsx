@@ -4,16 +4,20 @@ import { AREA, FONT, INK, VIEW_HEIGHT, VIEW_WIDTH } from './plot-style.ts';
 import { formatTick } from './tick-format.ts';
 
 /**
- * The frame every analysis plot shares: an accessible SVG sized by its viewBox (it scales with the
- * card), value axes with gridlines and unit labels, and a category axis for bar plots.
+ * The frame every plot of the app shares (backtest analysis, optimization): an accessible SVG sized
+ * by its viewBox (it scales with the card), value axes with gridlines and unit labels, and a
+ * category axis for bar plots.
  */
 
-/** The plot's root: `role="img"` with `label` naming what it shows, for screen readers. */
-export function PlotSvg({ label, children }: { label: string; children: ReactNode }) {
+/**
+ * The plot's root: `role="img"` with `label` naming what it shows, for screen readers. A plot whose
+ * marks can be focused and clicked passes `role="group"`, since an image hides its children.
+ */
+export function PlotSvg({ label, children, role = 'img' }: { label: string; children: ReactNode; role?: 'img' | 'group' }) {
   return (
     <svg
       viewBox={`0 0 ${VIEW_WIDTH} ${VIEW_HEIGHT}`}
-      role="img"
+      role={role}
       aria-label={label}
       style={{ width: '100%', height: 'auto', display: 'block', overflow: 'visible' }}
     >
@@ -93,7 +97,8 @@ export function ReferenceLine({ x, y, title, dashed = false }: { x?: number; y?:
   );
 }
 
-function AxisTitle({ x, y, text, rotate = false }: { x: number; y: number; text: string; rotate?: boolean }) {
+/** An axis's title: centred under a horizontal axis, or turned to read upwards beside a vertical one. */
+export function AxisTitle({ x, y, text, rotate = false }: { x: number; y: number; text: string; rotate?: boolean }) {
   return (
     <text
       x={x}

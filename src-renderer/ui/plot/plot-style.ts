@@ -1,6 +1,7 @@
 /**
- * Shared geometry and colours of the analysis plots. Every plot draws into the same viewBox, so the
- * cards line up in the grid and text keeps one size relative to the plot as the card scales.
+ * Shared geometry and colours of the SVG plots (backtest analysis, optimization). Every plot draws
+ * into the same viewBox, so the cards line up in the grid and text keeps one size relative to the
+ * plot as the card scales.
  * Colours are Mantine CSS variables, so the plots follow the light and dark schemes by themselves.
  */
 
