@@ -2,7 +2,7 @@ import type { PortfolioStartInput } from '../../../../src-shared/contract/portfo
 import type { Instrument } from '../../../../src-shared/domain/instrument.ts';
 import { REBALANCE_SCHEDULES, type RebalanceSchedule } from '../../../../src-shared/domain/portfolio.ts';
 import { compareTimeframes, type Timeframe } from '../../../../src-shared/domain/timeframe.ts';
-import { commissionOf, DEFAULT_FORM, parseDay, slippageOf, type CostForm, type SetupErrors } from '../setup/setup-form.ts';
+import { commissionOf, DEFAULT_FORM, rangeOf, slippageOf, type CostForm, type SetupErrors } from '../setup/setup-form.ts';
 
 /** A portfolio setup as the form holds it; {@link toPortfolioInput} turns it into `portfolio.start`. */
 export interface PortfolioForm extends CostForm {
@@ -38,8 +38,6 @@ export const DEFAULT_PORTFOLIO_FORM: PortfolioForm = {
   roundToTick: false,
 };
 
-const DAY_MS = 86_400_000;
-
 /** Timeframes every chosen instrument has bars at, shortest first. */
 export function commonTimeframes(chosen: readonly Instrument[]): Timeframe[] {
   if (chosen.length === 0) return [];
@@ -59,12 +57,7 @@ export function toPortfolioInput(
   const chosen = form.instrumentIds.map((id) => instruments.find((i) => i.id === id)).filter((i): i is Instrument => i !== undefined);
   if (chosen.length === 0) errors.instrumentIds = 'Choose at least one instrument';
   if (!form.timeframe) errors.timeframe = chosen.length > 0 && commonTimeframes(chosen).length === 0 ? 'The chosen instruments share no timeframe' : 'Choose a timeframe';
-  const from = form.from.trim() === '' ? undefined : parseDay(form.from);
-  const toDay = form.to.trim() === '' ? undefined : parseDay(form.to);
-  if (from === null) errors.from = `"${form.from}" is not a date (YYYY-MM-DD)`;
-  if (toDay === null) errors.to = `"${form.to}" is not a date (YYYY-MM-DD)`;
-  const to = toDay === null || toDay === undefined ? toDay : toDay + DAY_MS - 1;
-  if (typeof from === 'number' && typeof to === 'number' && from > to) errors.to = 'Must not be before "from"';
+  const range = rangeOf(form, errors);
   if (!(Number.isFinite(form.initialCash) && form.initialCash > 0)) errors.initialCash = 'More than 0';
   if (form.weights === 'inverse-volatility' && !(Number.isInteger(form.lookback) && form.lookback >= 2 && form.lookback <= 10_000)) {
     errors.lookback = 'Whole number of bars, 2 to 10,000';
@@ -90,8 +83,7 @@ export function toPortfolioInput(
     input: {
       instrumentIds: chosen.map((i) => i.id),
       timeframe: form.timeframe,
-      ...(typeof from === 'number' ? { from } : {}),
-      ...(typeof to === 'number' ? { to } : {}),
+      ...range,
       config: {
         schedule: form.schedule,
         weights: form.weights === 'equal' ? { kind: 'equal' } : form.weights === 'fixed' ? { kind: 'fixed', weights: fixed } : { kind: 'inverse-volatility', lookback: form.lookback },

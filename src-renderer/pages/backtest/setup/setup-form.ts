@@ -153,7 +153,7 @@ export function slippageOf(s: SetupForm['slippage'], errors: SetupErrors): Slipp
   }
 }
 
-export function sizingOf(s: SetupForm['sizing'], errors: SetupErrors): SizingInput {
+function sizingOf(s: SetupForm['sizing'], errors: SetupErrors): SizingInput {
   const limits: Record<SetupForm['sizing']['kind'], number> = { percent: 1000, fixed: Infinity, cash: Infinity, risk: 100, atr: 100, kelly: 1 };
   if (!finitePositive(s.value) || s.value > limits[s.kind]) {
     errors.sizing = limits[s.kind] === Infinity ? 'More than 0' : `More than 0, at most ${limits[s.kind]}`;
@@ -192,37 +192,36 @@ export function toStartInput(
       errors[`param.${p.name}`] = p.type === 'choice' ? `One of ${p.choices.join(', ')}` : `Between ${p.min} and ${p.max}${p.type === 'int' ? ', whole' : ''}`;
     }
   }
+  const range = rangeOf(form, errors);
+  const settings = settingsOf(form, instrument, errors);
+  if (Object.keys(errors).length > 0 || !strategy || !instrument || !form.timeframe) return { input: null, errors };
+  const params = Object.fromEntries(strategy.params.map((p) => [p.name, form.params[p.name]!]));
+  return {
+    input: { instrumentId: instrument.id, timeframe: form.timeframe, ...range, strategyId: strategy.id, params, settings, calendar: form.calendar },
+    errors: null,
+  };
+}
+
+/** The typed days as a range: `from` at its day's start, `to` at its day's last millisecond (the day is included); '' leaves an end open. */
+export function rangeOf(form: Pick<SetupForm, 'from' | 'to'>, errors: SetupErrors): { from?: number; to?: number } {
   const from = form.from.trim() === '' ? undefined : parseDay(form.from);
   const toDay = form.to.trim() === '' ? undefined : parseDay(form.to);
   if (from === null) errors.from = `"${form.from}" is not a date (YYYY-MM-DD)`;
   if (toDay === null) errors.to = `"${form.to}" is not a date (YYYY-MM-DD)`;
-  // The "to" day is included: the range ends at its last millisecond.
   const to = toDay === null || toDay === undefined ? toDay : toDay + DAY_MS - 1;
   if (typeof from === 'number' && typeof to === 'number' && from > to) errors.to = 'Must not be before "from"';
+  return { ...(typeof from === 'number' ? { from } : {}), ...(typeof to === 'number' ? { to } : {}) };
+}
+
+/** Cash, costs, sizing and rounding of a run on one instrument (value problems land in `errors`). */
+export function settingsOf(form: CostForm & Pick<SetupForm, 'sizing'>, instrument: Instrument | undefined, errors: SetupErrors): BacktestSettingsInput {
   if (!finitePositive(form.initialCash)) errors.initialCash = 'More than 0';
-  const commission = commissionOf(form.commission, errors);
-  const slippage = slippageOf(form.slippage, errors);
-  const sizing = sizingOf(form.sizing, errors);
-  if (Object.keys(errors).length > 0 || !strategy || !instrument || !form.timeframe) return { input: null, errors };
-  const params = Object.fromEntries(strategy.params.map((p) => [p.name, form.params[p.name]!]));
   return {
-    input: {
-      instrumentId: instrument.id,
-      timeframe: form.timeframe,
-      ...(typeof from === 'number' ? { from } : {}),
-      ...(typeof to === 'number' ? { to } : {}),
-      strategyId: strategy.id,
-      params,
-      settings: {
-        initialCash: form.initialCash,
-        commission,
-        slippage,
-        sizing,
-        tickSize: form.roundToTick ? instrument.tickSize : 0,
-        lotSize: instrument.lotSize,
-      },
-      calendar: form.calendar,
-    },
-    errors: null,
+    initialCash: form.initialCash,
+    commission: commissionOf(form.commission, errors),
+    slippage: slippageOf(form.slippage, errors),
+    sizing: sizingOf(form.sizing, errors),
+    tickSize: form.roundToTick && instrument ? instrument.tickSize : 0,
+    lotSize: instrument?.lotSize ?? 1,
   };
 }

@@ -1,15 +1,13 @@
-import { Alert, Button, Checkbox, Divider, Group, Kbd, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Divider, Group, Kbd, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconPlayerPlay } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo } from 'react';
 import type { StrategyDescriptor } from '../../../../src-shared/contract/backtest.contract.ts';
 import type { Instrument } from '../../../../src-shared/domain/instrument.ts';
-import type { Timeframe } from '../../../../src-shared/domain/timeframe.ts';
 import { useClient } from '../../../client/hooks.ts';
 import { formatCount } from '../../../ui/format.ts';
 import { CostFields } from '../../backtest/setup/CostFields.tsx';
-import { formatDay } from '../../backtest/setup/setup-form.ts';
+import { DataFields } from '../../backtest/setup/DataFields.tsx';
 import { useStartRun } from '../../backtest/setup/use-start-run.ts';
-import { groupBySource } from '../../data/group-instruments.ts';
 import { ObjectiveFields } from './ObjectiveFields.tsx';
 import { gridSize, METHODS, rangesFor, toOptimizeInput, type Method, type OptimizeForm, type RangeForm } from './optimize-form.ts';
 import { PresetMenu } from './PresetMenu.tsx';
@@ -37,21 +35,12 @@ export function OptimizeSetup({ strategies, instruments, form, onChange, onStart
   const client = useClient();
   const strategy = strategies.find((s) => s.id === form.strategyId);
   const instrument = instruments.find((i) => i.id === form.instrumentId);
-  const series = useMemo(() => instrument?.series.filter((s) => s.count > 0) ?? [], [instrument]);
-  const chosenSeries = series.find((s) => s.timeframe === form.timeframe);
 
   useEffect(() => {
     const first = strategies[0];
     if (!strategy && first) onChange((f) => ({ ...f, strategyId: first.id, ranges: rangesFor(first, {}) }));
     else if (strategy && strategy.params.some((p) => !form.ranges[p.name])) onChange((f) => ({ ...f, ranges: rangesFor(strategy, f.ranges) }));
   }, [strategy, strategies, form.ranges, onChange]);
-  useEffect(() => {
-    const first = groupBySource(instruments).flatMap((g) => g.instruments).find((i) => i.series.some((s) => s.count > 0));
-    if (!instrument && first) onChange((f) => ({ ...f, instrumentId: first.id, timeframe: null }));
-  }, [instrument, instruments, onChange]);
-  useEffect(() => {
-    if (instrument && !chosenSeries && series[0]) onChange((f) => ({ ...f, timeframe: series[0]!.timeframe as Timeframe }));
-  }, [instrument, chosenSeries, series, onChange]);
 
   const local = useMemo(() => toOptimizeInput(form, strategy, instrument), [form, strategy, instrument]);
   const { check, failure: checkFailure, checking } = useSetupCheck(local.input);
@@ -89,27 +78,7 @@ export function OptimizeSetup({ strategies, instruments, form, onChange, onStart
           </Text>
         )}
         <Divider label="Data" labelPosition="left" />
-        <SimpleGrid cols={2} spacing="xs">
-          <Select
-            label="Instrument"
-            data={instruments.filter((i) => i.series.some((s) => s.count > 0)).map((i) => ({ value: String(i.id), label: i.venue ? `${i.symbol} · ${i.venue}` : i.symbol }))}
-            value={form.instrumentId === null ? null : String(form.instrumentId)}
-            onChange={(id) => onChange((f) => ({ ...f, instrumentId: id === null ? null : Number(id) }))}
-            searchable
-            allowDeselect={false}
-            error={errors.instrumentId}
-          />
-          <Select
-            label="Timeframe"
-            data={series.map((s) => ({ value: s.timeframe, label: `${s.timeframe} (${formatCount(s.count)} bars)` }))}
-            value={form.timeframe}
-            onChange={(tf) => onChange((f) => ({ ...f, timeframe: tf as Timeframe | null }))}
-            allowDeselect={false}
-            error={errors.timeframe}
-          />
-          <TextInput label="From" placeholder={chosenSeries?.first != null ? formatDay(chosenSeries.first) : 'YYYY-MM-DD'} value={form.from} onChange={(e) => onChange((f) => ({ ...f, from: e.currentTarget.value }))} error={errors.from} />
-          <TextInput label="To" placeholder={chosenSeries?.last != null ? formatDay(chosenSeries.last) : 'YYYY-MM-DD'} value={form.to} onChange={(e) => onChange((f) => ({ ...f, to: e.currentTarget.value }))} error={errors.to} />
-        </SimpleGrid>
+        <DataFields instruments={instruments} form={form} errors={errors} onChange={onChange} />
         <Divider label="Search" labelPosition="left" />
         <SegmentedControl
           size="xs"

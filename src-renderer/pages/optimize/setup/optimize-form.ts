@@ -3,7 +3,7 @@ import type { OptimizeStartInput } from '../../../../src-shared/contract/optimiz
 import type { IndicatorParam } from '../../../../src-shared/domain/indicator.ts';
 import type { Instrument } from '../../../../src-shared/domain/instrument.ts';
 import type { Timeframe } from '../../../../src-shared/domain/timeframe.ts';
-import { commissionOf, DEFAULT_FORM, parseDay, sizingOf, slippageOf, type CostForm, type SetupErrors, type SetupForm } from '../../backtest/setup/setup-form.ts';
+import { DEFAULT_FORM, rangeOf, settingsOf, type CostForm, type SetupErrors, type SetupForm } from '../../backtest/setup/setup-form.ts';
 
 /**
  * The optimization setup as the form holds it, turned into a validated `optimize.start` input by
@@ -178,12 +178,7 @@ export function toOptimizeInput(
     else ranges[p.name] = { min: r.min, max: r.max, step: r.step };
   }
   if (strategy && Object.keys(ranges).length === 0) errors.ranges = 'Search at least one parameter';
-  const from = form.from.trim() === '' ? undefined : parseDay(form.from);
-  const toDay = form.to.trim() === '' ? undefined : parseDay(form.to);
-  if (from === null) errors.from = `"${form.from}" is not a date (YYYY-MM-DD)`;
-  if (toDay === null) errors.to = `"${form.to}" is not a date (YYYY-MM-DD)`;
-  const to = typeof toDay === 'number' ? toDay + 86_400_000 - 1 : toDay;
-  if (typeof from === 'number' && typeof to === 'number' && from > to) errors.to = 'Must not be before "from"';
+  const range = rangeOf(form, errors);
   if (form.method !== 'grid' && (!Number.isInteger(form.budget) || form.budget < 1)) errors.budget = 'A whole number of evaluations, 1 or more';
   if (!Number.isInteger(form.seed) || form.seed < 0 || form.seed > 2 ** 32 - 1) errors.seed = 'A whole number from 0 to 4294967295';
   if (form.objective.trim() === '') errors.objective = 'Choose a metric or write a formula';
@@ -192,17 +187,13 @@ export function toOptimizeInput(
     if (!Number.isInteger(wf.inSample) || wf.inSample < 2) errors.inSample = 'Whole bars, 2 or more';
     if (!Number.isInteger(wf.outOfSample) || wf.outOfSample < 1) errors.outOfSample = 'Whole bars, 1 or more';
   }
-  if (!(form.initialCash > 0)) errors.initialCash = 'More than 0';
-  const commission = commissionOf(form.commission, errors);
-  const slippage = slippageOf(form.slippage, errors);
-  const sizing = sizingOf(form.sizing, errors);
+  const settings = settingsOf(form, instrument, errors);
   if (Object.keys(errors).length > 0 || !strategy || !instrument || !form.timeframe) return { input: null, errors };
   return {
     input: {
       instrumentId: instrument.id,
       timeframe: form.timeframe,
-      ...(typeof from === 'number' ? { from } : {}),
-      ...(typeof to === 'number' ? { to } : {}),
+      ...range,
       strategyId: strategy.id,
       ranges: { ...ranges, ...fixedAsRanges(strategy, params) },
       method: form.method,
@@ -211,14 +202,7 @@ export function toOptimizeInput(
       objective: form.objective.trim(),
       constraints: constraintList(form.constraints),
       ...(wf.enabled ? { walkForward: { inSample: wf.inSample, outOfSample: wf.outOfSample, anchored: wf.anchored } } : {}),
-      settings: {
-        initialCash: form.initialCash,
-        commission,
-        slippage,
-        sizing,
-        tickSize: form.roundToTick ? instrument.tickSize : 0,
-        lotSize: instrument.lotSize,
-      },
+      settings,
       calendar: form.calendar,
     },
     errors: null,
