@@ -7,7 +7,8 @@ import { RunHistory } from './history/RunHistory.tsx';
 import { RunResults } from './results/RunResults.tsx';
 import { BacktestSetup } from './setup/BacktestSetup.tsx';
 import { StrategyProblems } from './setup/StrategyProblems.tsx';
-import { useSetupForm } from './setup/use-setup-form.ts';
+import { useStoredState } from '../../ui/use-stored-state.ts';
+import { DEFAULT_FORM } from './setup/setup-form.ts';
 import { takeOpenRequest } from './open-request.ts';
 import { useRunOpener } from './use-run-opener.ts';
 import { WorkspaceLayout } from './WorkspaceLayout.tsx';
@@ -25,7 +26,7 @@ export function StrategyWorkspace({ header }: { header: ReactNode }) {
   const problemsQ = useQuery('backtest.strategyProblems', {}, { refetchOn: ['backtest.strategies.changed'] });
   const instrumentsQ = useQuery('instruments.list', {}, { refetchOn: ['instruments.changed'] });
   const runsQ = useQuery('backtest.runs', {}, { refetchOn: ['backtest.runs.changed'] });
-  const [form, updateForm] = useSetupForm();
+  const [form, updateForm] = useStoredState('candlewick.backtest.setup', DEFAULT_FORM);
   const [selected, setSelected] = useState<string | null>(null);
   const [compareIds, setCompareIds] = useState<string[]>([]);
   const [comparing, setComparing] = useState(false);

@@ -7,7 +7,8 @@ import { useJobs } from '../../jobs/jobs-context.ts';
 import { notifyError } from '../../shell/notify-error.ts';
 import { OptimizationHistory } from './history/OptimizationHistory.tsx';
 import { OptimizeSetup } from './setup/OptimizeSetup.tsx';
-import { useOptimizeForm } from './setup/use-optimize-form.ts';
+import { useStoredState } from '../../ui/use-stored-state.ts';
+import { DEFAULT_OPTIMIZE_FORM } from './setup/optimize-form.ts';
 import { OptimizationView } from './view/OptimizationView.tsx';
 
 /**
@@ -20,7 +21,7 @@ export function OptimizePage() {
   const strategiesQ = useQuery('backtest.strategies', {}, { refetchOn: ['backtest.strategies.changed'] });
   const instrumentsQ = useQuery('instruments.list', {}, { refetchOn: ['instruments.changed'] });
   const listQ = useQuery('optimize.list', {}, { refetchOn: ['optimize.changed'] });
-  const [form, updateForm] = useOptimizeForm();
+  const [form, updateForm] = useStoredState('candlewick.optimize.setup', DEFAULT_OPTIMIZE_FORM);
   const [selected, setSelected] = useState<string | null>(null);
   const list = listQ.data;
   const watching = useRef<(() => void)[]>([]);

@@ -1,5 +1,4 @@
-import { Alert, Button, Divider, Group, Kbd, MultiSelect, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { IconAlertTriangle, IconPlayerPlay } from '@tabler/icons-react';
+import { Divider, MultiSelect, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useMemo } from 'react';
 import type { Instrument } from '../../../../src-shared/domain/instrument.ts';
 import type { Timeframe } from '../../../../src-shared/domain/timeframe.ts';
@@ -7,6 +6,7 @@ import { useClient } from '../../../client/hooks.ts';
 import { CostFields } from '../setup/CostFields.tsx';
 import { useStartRun } from '../setup/use-start-run.ts';
 import { commonTimeframes, SCHEDULES, toPortfolioInput, type PortfolioForm } from './portfolio-form.ts';
+import { SetupFooter } from '../setup/SetupFooter.tsx';
 
 interface Props {
   instruments: readonly Instrument[];
@@ -112,19 +112,7 @@ export function PortfolioSetup({ instruments, form, onChange, onStarted }: Props
         />
         <Divider label="Account and costs" labelPosition="left" />
         <CostFields form={form} tickSize={chosen.length > 0 ? Math.max(...chosen.map((i) => i.tickSize)) : null} errors={errors} onChange={onChange} />
-        {failure && (
-          <Alert color="red" icon={<IconAlertTriangle size={18} />} title="The backtest did not start" data-testid="portfolio-failure">
-            {failure}
-          </Alert>
-        )}
-        <Group justify="space-between">
-          <Text size="xs" c="dimmed">
-            <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">Enter</Kbd> runs
-          </Text>
-          <Button type="submit" leftSection={<IconPlayerPlay size={16} />} loading={starting}>
-            Run portfolio
-          </Button>
-        </Group>
+        <SetupFooter failure={failure} failureTitle="The backtest did not start" failureTestId="portfolio-failure" action="Run portfolio" starting={starting} />
       </Stack>
     </form>
   );

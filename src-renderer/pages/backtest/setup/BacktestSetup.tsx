@@ -1,5 +1,4 @@
-import { Alert, Button, Divider, Group, Kbd, Select, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconPlayerPlay } from '@tabler/icons-react';
+import { Divider, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useEffect } from 'react';
 import type { StrategyDescriptor } from '../../../../src-shared/contract/backtest.contract.ts';
 import type { Instrument } from '../../../../src-shared/domain/instrument.ts';
@@ -9,6 +8,7 @@ import { CostFields } from './CostFields.tsx';
 import { DataFields } from './DataFields.tsx';
 import { useStartRun } from './use-start-run.ts';
 import { defaultParams, toStartInput, type SetupForm } from './setup-form.ts';
+import { SetupFooter } from './SetupFooter.tsx';
 
 interface Props {
   strategies: readonly StrategyDescriptor[];
@@ -70,19 +70,7 @@ export function BacktestSetup({ strategies, instruments, form, onChange, onStart
         <DataFields instruments={instruments} form={form} errors={errors} onChange={onChange} />
         <Divider label="Account and costs" labelPosition="left" />
         <CostFields form={form} tickSize={instrument?.tickSize ?? null} errors={errors} onChange={onChange} />
-        {failure && (
-          <Alert color="red" icon={<IconAlertTriangle size={18} />} title="The backtest did not start" data-testid="setup-failure">
-            {failure}
-          </Alert>
-        )}
-        <Group justify="space-between">
-          <Text size="xs" c="dimmed">
-            <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">Enter</Kbd> runs
-          </Text>
-          <Button type="submit" leftSection={<IconPlayerPlay size={16} />} loading={starting}>
-            Run backtest
-          </Button>
-        </Group>
+        <SetupFooter failure={failure} failureTitle="The backtest did not start" failureTestId="setup-failure" action="Run backtest" starting={starting} />
       </Stack>
     </form>
   );

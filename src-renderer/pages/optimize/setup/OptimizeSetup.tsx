@@ -1,5 +1,4 @@
-import { Alert, Button, Checkbox, Divider, Group, Kbd, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconPlayerPlay } from '@tabler/icons-react';
+import { Checkbox, Divider, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useCallback, useEffect, useMemo } from 'react';
 import type { StrategyDescriptor } from '../../../../src-shared/contract/backtest.contract.ts';
 import type { Instrument } from '../../../../src-shared/domain/instrument.ts';
@@ -14,6 +13,7 @@ import { PresetMenu } from './PresetMenu.tsx';
 import { RangeFields } from './RangeFields.tsx';
 import { SetupEstimate } from './SetupEstimate.tsx';
 import { useSetupCheck } from './use-setup-check.ts';
+import { SetupFooter } from '../../backtest/setup/SetupFooter.tsx';
 
 interface Props {
   strategies: readonly StrategyDescriptor[];
@@ -118,19 +118,7 @@ export function OptimizeSetup({ strategies, instruments, form, onChange, onStart
         <Divider label="Account and costs" labelPosition="left" />
         <CostFields form={form} tickSize={instrument?.tickSize ?? null} errors={errors} onChange={onChange} />
         <SetupEstimate check={check} failure={checkFailure} checking={checking} />
-        {failure && (
-          <Alert color="red" icon={<IconAlertTriangle size={18} />} title="The optimization did not start" data-testid="setup-failure">
-            {failure}
-          </Alert>
-        )}
-        <Group justify="space-between">
-          <Text size="xs" c="dimmed">
-            <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">Enter</Kbd> starts
-          </Text>
-          <Button type="submit" leftSection={<IconPlayerPlay size={16} />} loading={starting} disabled={check !== null && !check.ok}>
-            Optimize
-          </Button>
-        </Group>
+        <SetupFooter failure={failure} failureTitle="The optimization did not start" failureTestId="setup-failure" action="Optimize" starting={starting} disabled={check !== null && !check.ok} />
       </Stack>
     </form>
   );
