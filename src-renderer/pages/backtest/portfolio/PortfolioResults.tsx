@@ -1,19 +1,18 @@
-import { Badge, Button, Grid, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { PortfolioRunDetail } from '../../../../src-shared/contract/portfolio.contract.ts';
 import { useQuery } from '../../../client/hooks.ts';
 import { formatBarTime, formatCount } from '../../../ui/format.ts';
-import { MonthlyReturnsHeatmap } from '../analysis/MonthlyReturnsHeatmap.tsx';
 import { formatMoney, formatPercent, signColor } from '../format.ts';
 import { ReproBadge } from '../history/RunHistory.tsx';
 import { CurvesChart, type Curve } from '../results/CurvesChart.tsx';
-import { MetricsTable } from '../results/MetricsTable.tsx';
 import { LoadState } from '../results/LoadState.tsx';
 import { Stat } from '../results/Stat.tsx';
 import { PortfolioTables } from './PortfolioTables.tsx';
 import { weightsLabel } from './PortfolioHistory.tsx';
 import { weightCurves } from './weight-curves.ts';
+import { PerformancePanel } from '../results/PerformancePanel.tsx';
 
 interface Props {
   runId: string;
@@ -73,27 +72,17 @@ export function PortfolioResults({ runId, onRerun }: Props) {
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="performance" pt="sm">
-          <Stack gap="sm">
-            <Grid gap="md">
-              <Grid.Col span={{ base: 12, lg: 8 }}>
-                <CurvesChart top={curves.top} bottom={curves.bottom} topFormat="money" height={480} label="Portfolio equity and buy-and-hold benchmark, drawdown below" />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, lg: 4 }}>
-                <MetricsTable
-                  columns={[
-                    { title: 'Portfolio', metrics: m },
-                    { title: 'Buy & hold', metrics: run.benchmarkMetrics },
-                  ]}
-                />
-              </Grid.Col>
-            </Grid>
-            <Paper withBorder p="sm" radius="sm">
-              <Text size="sm" fw={500} mb={6}>
-                Monthly returns
-              </Text>
-              <MonthlyReturnsHeatmap monthly={m.monthlyReturns} yearly={m.yearlyReturns} />
-            </Paper>
-          </Stack>
+          <PerformancePanel
+            curves={curves}
+            chartLabel="Portfolio equity and buy-and-hold benchmark, drawdown below"
+            chartHeight={480}
+            columns={[
+              { title: 'Portfolio', metrics: m },
+              { title: 'Buy & hold', metrics: run.benchmarkMetrics },
+            ]}
+            monthly={m.monthlyReturns}
+            yearly={m.yearlyReturns}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="weights" pt="sm">
           <Text size="xs" c="dimmed" mb={6}>

@@ -1,4 +1,4 @@
-import { Badge, Button, Grid, Group, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { RunDetail } from '../../../../src-shared/contract/backtest.contract.ts';
@@ -7,17 +7,16 @@ import type { Instrument } from '../../../../src-shared/domain/instrument.ts';
 import type { Timeframe } from '../../../../src-shared/domain/timeframe.ts';
 import { useQuery } from '../../../client/hooks.ts';
 import { formatBarTime, formatCount } from '../../../ui/format.ts';
-import { MonthlyReturnsHeatmap } from '../analysis/MonthlyReturnsHeatmap.tsx';
 import { TradeAnalysisPlots } from '../analysis/TradeAnalysisPlots.tsx';
 import { formatMoney, formatParams, formatPercent, signColor } from '../format.ts';
 import { ReproBadge } from '../history/RunHistory.tsx';
-import { CurvesChart, type Curve } from './CurvesChart.tsx';
-import { MetricsTable } from './MetricsTable.tsx';
+import { type Curve } from './CurvesChart.tsx';
 import { RunDetails } from './RunDetails.tsx';
 import { LoadState } from './LoadState.tsx';
 import { Stat } from './Stat.tsx';
 import { TradeChart } from './TradeChart.tsx';
 import { TradeList } from './TradeList.tsx';
+import { PerformancePanel } from './PerformancePanel.tsx';
 
 interface Props {
   runId: string;
@@ -86,22 +85,14 @@ export function RunResults({ runId, instruments, onRerun }: Props) {
           <Tabs.Tab value="details">Reproducibility</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="performance" pt="sm">
-          <Stack gap="sm">
-            <Grid gap="md">
-              <Grid.Col span={{ base: 12, lg: 8 }}>
-                <CurvesChart top={curves.top} bottom={curves.bottom} topFormat="money" height={520} label="Equity and buy-and-hold benchmark, drawdown below" />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, lg: 4 }}>
-                <MetricsTable columns={[{ title: run.strategyId, metrics: m }]} />
-              </Grid.Col>
-            </Grid>
-            <Paper withBorder p="sm" radius="sm">
-              <Text size="sm" fw={500} mb={6}>
-                Monthly returns
-              </Text>
-              <MonthlyReturnsHeatmap monthly={m.monthlyReturns} yearly={m.yearlyReturns} />
-            </Paper>
-          </Stack>
+          <PerformancePanel
+            curves={curves}
+            chartLabel="Equity and buy-and-hold benchmark, drawdown below"
+            chartHeight={520}
+            columns={[{ title: run.strategyId, metrics: m }]}
+            monthly={m.monthlyReturns}
+            yearly={m.yearlyReturns}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="trades" pt="sm">
           <Stack gap="sm">
