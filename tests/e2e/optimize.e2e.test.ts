@@ -161,6 +161,8 @@ describe.skipIf(!sharedDataDir)('the Optimize page as a new user uses it (sma-cr
     const results = page.getByTestId('run-results');
     await expect.poll(() => page.getByTestId('final-equity').innerText(), { timeout: 60_000 }).toBe(formatMoney(cliGrid.best.metrics.finalEquity!));
     await expect.poll(() => results.innerText()).toContain(`fast=${cliGrid.best.params.fast} slow=${cliGrid.best.params.slow}`);
+    // The setup form now holds the set, ready to be varied.
+    await expect.poll(() => page.getByRole('textbox', { name: 'Slow SMA' }).inputValue()).toBe(String(cliGrid.best.params.slow));
     await page.screenshot({ path: join(shots, 'optimize-sent-to-backtest.png') });
     await page.getByRole('link', { name: /^Optimize/ }).click();
     await page.getByRole('button', { name: 'Optimize', exact: true }).waitFor();

@@ -48,8 +48,9 @@ export function StrategyWorkspace({ header }: { header: ReactNode }) {
     const request = takeOpenRequest();
     if (!request) return;
     requested.current = request.runId;
+    if (request.setup) updateForm((f) => ({ ...f, ...request.setup }));
     started(request.runId, request.jobId);
-  }, [started]);
+  }, [started, updateForm]);
   useEffect(() => {
     if (requested.current && runs?.some((r) => r.id === requested.current)) {
       open(requested.current);

@@ -3,14 +3,23 @@
  * should open when it mounts. One page hands it to the other within the same window, so a module
  * variable is enough: nothing here needs to survive a reload.
  */
-let pending: { runId: string; jobId: string } | null = null;
+import type { SetupForm } from './setup/setup-form.ts';
 
-export function requestOpenRun(runId: string, jobId: string): void {
-  pending = { runId, jobId };
+export interface OpenRequest {
+  runId: string;
+  jobId: string;
+  /** What the setup form should now hold (the run's strategy, parameters and data), so it can be varied. */
+  setup?: Partial<SetupForm>;
+}
+
+let pending: OpenRequest | null = null;
+
+export function requestOpenRun(request: OpenRequest): void {
+  pending = request;
 }
 
 /** The run to open, once: reading it clears it. */
-export function takeOpenRequest(): { runId: string; jobId: string } | null {
+export function takeOpenRequest(): OpenRequest | null {
   const request = pending;
   pending = null;
   return request;

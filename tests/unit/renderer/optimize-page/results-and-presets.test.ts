@@ -5,7 +5,7 @@ import { DEFAULT_OPTIMIZE_FORM, type OptimizeForm } from '../../../../src-render
 import { applyPreset, BUILTIN_PRESETS, searchValues } from '../../../../src-renderer/pages/optimize/setup/presets.ts';
 import { formatMetric, formatObjective } from '../../../../src-renderer/pages/optimize/view/result-columns.ts';
 import { csvFileName, resultsCsv } from '../../../../src-renderer/pages/optimize/view/results-csv.ts';
-import { backtestInputFor } from '../../../../src-renderer/pages/optimize/view/send-to-backtest.ts';
+import { backtestFormFor, backtestInputFor } from '../../../../src-renderer/pages/optimize/view/send-to-backtest.ts';
 import { benchmarkVerdict, deflatedSharpeVerdict, efficiencyVerdict } from '../../../../src-renderer/pages/optimize/view/verdicts.ts';
 
 const row = (seq: number, patch: Partial<ResultRow> = {}): ResultRow => ({
@@ -77,6 +77,18 @@ describe('send to backtest', () => {
     };
     expect(backtestInputFor(detail, { fast: 10, slow: 135 })).toEqual({
       instrumentId: 7, timeframe: '1d', from: 1000, to: 2000, strategyId: 'sma-cross', params: { fast: 10, slow: 135 }, settings, calendar: 'crypto',
+    });
+  });
+
+  it('puts the set, its instrument and the days of its range in the backtest form', () => {
+    const detail = {
+      instrumentId: 7,
+      // 1995-01-03 00:00 and 2014-12-31 23:59:59.999 UTC.
+      range: { from: Date.UTC(1995, 0, 3), to: Date.UTC(2015, 0, 1) - 1 },
+      setup: { timeframe: '1d' as Timeframe, strategyId: 'sma-cross' } as OptimizationDetail['setup'],
+    };
+    expect(backtestFormFor(detail, { fast: 10, slow: 135 })).toEqual({
+      strategyId: 'sma-cross', params: { fast: 10, slow: 135 }, instrumentId: 7, timeframe: '1d', from: '1995-01-03', to: '2014-12-31',
     });
   });
 });
