@@ -1,48 +1,17 @@
 import type { ParamValues } from '../backtest/strategy.ts';
 import { FeasibleSampler } from './feasible-sampler.ts';
-import { latinHypercube } from './latin-hypercube.ts';
 import { crossover, mutate, tournament, type Genome } from './genetic-operators.ts';
+import { screen, type Standing } from './genetic-screening.ts';
+import { latinHypercube } from './latin-hypercube.ts';
+import { localProbes, PROBES_PER_MEMBER } from './local-search.ts';
 import type { EvaluatedSet, Objective } from './objective.ts';
 import { compareScored, DEFAULT_ASK, Ledger, LedgerSearch, type Optimizer, type ScoredSet } from './optimizer.ts';
 import { Rng } from './rng.ts';
+import { fitSurrogate } from './surrogate.ts';
 import type { ParamSpace } from './space.ts';
+import { resolveGeneticOptions, type GeneticOptions, type ResolvedGeneticOptions } from './genetic-options.ts';
 
-export interface GeneticOptions {
-  readonly seed: number;
-  /** Evaluations at most (sets already seen are never re-evaluated, so they cost nothing). */
-  readonly budget: number;
-  readonly populationSize?: number;
-  /** Members drawn per tournament; the best of them becomes a parent. */
-  readonly tournamentSize?: number;
-  readonly crossover?: 'uniform' | 'one-point';
-  /** Probability that a child mixes two parents rather than copying the first. */
-  readonly crossoverRate?: number;
-  /** Probability per gene of a mutation; default 1 / (number of dimensions). */
-  readonly mutationRate?: number;
-  /** The largest mutation, as a fraction of the axis (at least one step). */
-  readonly mutationSpread?: number;
-  /** The best members carried unchanged into the next generation. */
-  readonly elitism?: number;
-  /** Generations without a better best after which the search has converged. */
-  readonly stallGenerations?: number;
-  /** How generation 0 is drawn: a Latin hypercube (covers every axis evenly) or uniformly at random. */
-  readonly initialSample?: 'latin' | 'random';
-}
-
-/**
- * Defaults of the options. `populationSize` defaults to budget / 8 held within 8…20: about eight
- * generations fit in the budget (fewer than ~5 leaves no room to evolve; with 34 evaluations a
- * population of 20 is little more than a random sample).
- */
-export const GENETIC_DEFAULTS = {
-  tournamentSize: 3,
-  crossover: 'uniform',
-  crossoverRate: 0.9,
-  mutationSpread: 0.05,
-  elitism: 2,
-  stallGenerations: 10,
-  initialSample: 'latin',
-} as const;
+export { GENETIC_DEFAULTS, resolveGeneticOptions, type GeneticOptions, type ResolvedGeneticOptions } from './genetic-options.ts';
 
 export type GeneticStop = 'budget' | 'converged' | 'exhausted';
 
@@ -50,19 +19,44 @@ export type GeneticStop = 'budget' | 'converged' | 'exhausted';
 const BREEDING_ATTEMPTS = 20;
 
 /**
- * A genetic algorithm as a pure ask/tell object. Generation 0 is a uniform random sample of distinct
- * feasible sets; each next generation keeps the `elitism` best members and fills the rest with
- * children of tournament-selected parents (crossover, then step-aware mutation). A child that was
- * seen before takes its known result instead of being asked again. It stops when the budget of
- * evaluations is spent, when the best has not improved for `stallGenerations` generations, or when no
- * new feasible set can be bred. A generation is bred only once all of the previous one is told, from
- * ranks with deterministic tie-breaks: the run depends on the seed and the results alone.
+ * How many of the latest told sets screening reads: all of them in a short run, and in a long one
+ * the region the search has moved to, at a cost per generation that does not grow with the run.
+ */
+const SCREENING_MEMORY = 256;
+
+/**
+ * With the Gaussian-process surrogate, local search gathers this many times the probes it may ask
+ * (and this many times as many per member) and asks those of highest expected improvement.
+ */
+const PROBE_POOL = 2;
+
+interface Child {
+  readonly key: string;
+  readonly params: ParamValues;
+  readonly genome: Genome;
+}
+
+/**
+ * A memetic genetic algorithm as a pure ask/tell object. Generation 0 is a Latin hypercube of distinct
+ * feasible sets; each next generation keeps the `elitism` best members, spends `localSearch` of its new
+ * sets probing around the best members (a step-aware compass search, see local-search.ts), and fills
+ * the rest with children of tournament-selected parents (crossover, then step-aware mutation), bred
+ * `screening` times over and the most promising kept. With `surrogate: 'gp'` a Gaussian process fitted
+ * to the told sets' ranks (surrogate.ts) judges promise by its upper confidence bound, and also picks
+ * the local probes among twice as many gathered; with 'ranks' a per-axis rank model judges the
+ * children (genetic-screening.ts) and the probes are taken in the compass order. A child that was seen
+ * before takes its known result instead of being asked again. It stops when the budget of evaluations
+ * is spent, when the best has not improved for `stallGenerations` generations, or when no new feasible
+ * set can be bred. A generation is bred only once all of the previous one is told, from ranks with
+ * deterministic tie-breaks: the run depends on the seed and the results alone.
  */
 export class GeneticSearch extends LedgerSearch implements Optimizer {
   readonly method = 'genetic' as const;
   private readonly options: ResolvedGeneticOptions;
   private readonly rng: Rng;
   private readonly known = new Map<string, ScoredSet>();
+  /** The latest told sets, oldest first, at most SCREENING_MEMORY. */
+  private readonly recent: ScoredSet[] = [];
   private population: ScoredSet[] = [];
   /** Keys of the generation being evaluated, in breeding order (a key may repeat). */
   private members: string[] = [];
@@ -92,6 +86,8 @@ export class GeneticSearch extends LedgerSearch implements Optimizer {
     for (const result of results) {
       const scored = this.ledger.receive(result);
       this.known.set(scored.key, scored);
+      this.recent.push(scored);
+      if (this.recent.length > SCREENING_MEMORY) this.recent.shift();
     }
     this.advance();
   }
@@ -131,33 +127,69 @@ export class GeneticSearch extends LedgerSearch implements Optimizer {
     }
   }
 
+  /**
+   * The next generation: first the local probes around the best members (`localSearch` of the new
+   * slots), then children — `screening` candidates bred per slot left, the most promising kept. A slot
+   * that no new set can be bred for takes a set already known, at no cost.
+   */
   private breed(): void {
     this.generationIndex++;
     this.members = [];
-    let room = this.options.budget - this.ledger.evaluated;
-    const { populationSize, elitism, tournamentSize, crossoverRate, mutationRate, mutationSpread } = this.options;
-    for (let c = 0; c < populationSize - elitism; c++) {
-      let fallback: string | null = null;
-      for (let attempt = 0; attempt < BREEDING_ATTEMPTS; attempt++) {
-        const a = this.genome(tournament(this.population, tournamentSize, this.rng));
-        const b = this.genome(tournament(this.population, tournamentSize, this.rng));
-        const mixed = this.rng.chance(crossoverRate) ? crossover(a, b, this.options.crossover, this.rng) : a;
-        const params = this.decode(mutate(mixed, this.space.dimensions, mutationRate, mutationSpread, this.rng));
-        if (!this.space.feasible(params)) continue;
-        const key = this.space.key(params);
-        const seen = this.known.has(key) || this.queue.some((q) => q.key === key);
-        if (!seen && room > 0) {
-          this.enqueue(key, params);
-          room--;
-          fallback = null;
-          break;
-        }
-        if (seen) fallback ??= key;
-      }
-      // No new set in all attempts: the child is a set already known (or already queued), at no cost.
-      if (fallback !== null) this.members.push(fallback);
+    const { populationSize, elitism, localSearch, screening } = this.options;
+    const room = this.options.budget - this.ledger.evaluated;
+    const slots = populationSize - elitism;
+    const isNew = (key: string) => !this.known.has(key) && !this.queue.some((q) => q.key === key);
+    const centres = this.population.map((m) => this.genome(m));
+    const gp = screening > 1 && this.options.surrogate === 'gp' ? fitSurrogate(this.standings(), this.space.dimensions) : null;
+    const probeSlots = Math.min(room, Math.round(localSearch * slots));
+    const probes =
+      gp !== null
+        ? gp.select(localProbes(centres, this.space, probeSlots * PROBE_POOL, isNew, (g) => this.decode(g), this.rng, PROBES_PER_MEMBER * PROBE_POOL), probeSlots)
+        : localProbes(centres, this.space, probeSlots, isNew, (g) => this.decode(g), this.rng);
+    for (const { key, params } of probes) this.enqueue(key, params);
+    const want = slots - probes.length;
+    const children: Child[] = [];
+    const fallbacks: string[] = [];
+    for (let c = 0; c < want * screening; c++) {
+      const child = this.breedChild(children, isNew);
+      if (child === null) continue;
+      if (typeof child === 'string') fallbacks.push(child);
+      else children.push(child);
     }
+    const keep = Math.min(want, room - probes.length);
+    const kept = gp !== null ? gp.select(children, keep) : screen(children, screening > 1 ? this.standings() : [], this.space.dimensions, keep);
+    for (const { key, params } of kept) this.enqueue(key, params);
+    for (const key of fallbacks.slice(0, want - kept.length)) this.members.push(key);
     if (this.members.length === 0) this.stopReason = 'exhausted';
+  }
+
+  /**
+   * A child of two tournament-selected parents (crossover, then mutation) that is feasible and new,
+   * bred again up to {@link BREEDING_ATTEMPTS} times; else the key of a known set it kept landing on
+   * (or null when every attempt was infeasible or a candidate already bred).
+   */
+  private breedChild(candidates: readonly Child[], isNew: (key: string) => boolean): Child | string | null {
+    const { tournamentSize, crossoverRate, mutationRate, mutationSpread } = this.options;
+    let fallback: string | null = null;
+    for (let attempt = 0; attempt < BREEDING_ATTEMPTS; attempt++) {
+      const a = this.genome(tournament(this.population, tournamentSize, this.rng));
+      const b = this.genome(tournament(this.population, tournamentSize, this.rng));
+      const mixed = this.rng.chance(crossoverRate) ? crossover(a, b, this.options.crossover, this.rng) : a;
+      const genome = mutate(mixed, this.space.dimensions, mutationRate, mutationSpread, this.rng);
+      const params = this.decode(genome);
+      if (!this.space.feasible(params)) continue;
+      const key = this.space.key(params);
+      if (candidates.some((c) => c.key === key)) continue;
+      if (isNew(key)) return { key, params, genome };
+      fallback ??= key;
+    }
+    return fallback;
+  }
+
+  /** The latest told sets (at most {@link SCREENING_MEMORY}) ranked among themselves, for screening. */
+  private standings(): Standing[] {
+    const ranked = this.recent.slice().sort(compareScored);
+    return ranked.map((s, i) => ({ genome: this.genome(s), standing: ranked.length > 1 ? 1 - i / (ranked.length - 1) : 1 }));
   }
 
   /**
@@ -193,25 +225,4 @@ export class GeneticSearch extends LedgerSearch implements Optimizer {
     this.space.dimensions.forEach((d, i) => (params[d.name] = d.valueAt(genome[i]!)));
     return params;
   }
-}
-
-export type ResolvedGeneticOptions = Required<Omit<GeneticOptions, 'seed'>>;
-
-/** The options with their defaults filled in; a RangeError names the first bad one. */
-export function resolveGeneticOptions(options: GeneticOptions, dimensions: number): ResolvedGeneticOptions {
-  const given = Object.fromEntries(Object.entries(options).filter(([k, v]) => v !== undefined && k !== 'seed')) as Partial<ResolvedGeneticOptions>;
-  const populationSize = Math.min(20, Math.max(8, Math.round(options.budget / 8)));
-  const o: ResolvedGeneticOptions = { ...GENETIC_DEFAULTS, populationSize, mutationRate: 1 / Math.max(1, dimensions), budget: options.budget, ...given };
-  const check = (ok: boolean, what: string) => {
-    if (!ok) throw new RangeError(`genetic: ${what}`);
-  };
-  check(Number.isSafeInteger(o.budget) && o.budget >= 1, `budget must be a positive integer, got ${o.budget}`);
-  check(Number.isSafeInteger(o.populationSize) && o.populationSize >= 2, `populationSize must be an integer ≥ 2, got ${o.populationSize}`);
-  check(Number.isSafeInteger(o.tournamentSize) && o.tournamentSize >= 1, `tournamentSize must be an integer ≥ 1, got ${o.tournamentSize}`);
-  check(Number.isSafeInteger(o.elitism) && o.elitism >= 0 && o.elitism < o.populationSize, `elitism must be an integer from 0 to populationSize − 1, got ${o.elitism}`);
-  check(Number.isSafeInteger(o.stallGenerations) && o.stallGenerations >= 1, `stallGenerations must be an integer ≥ 1, got ${o.stallGenerations}`);
-  for (const name of ['crossoverRate', 'mutationRate', 'mutationSpread'] as const) check(o[name] >= 0 && o[name] <= 1, `${name} must be from 0 to 1, got ${o[name]}`);
-  check(o.initialSample === 'latin' || o.initialSample === 'random', `initialSample must be 'latin' or 'random', got ${String(o.initialSample)}`);
-  check(o.crossover === 'uniform' || o.crossover === 'one-point', `crossover must be 'uniform' or 'one-point', got ${String(o.crossover)}`);
-  return o;
 }

@@ -31,12 +31,14 @@ const median = (xs: number[]) => {
  *
  * This landscape is rugged: the optimum (fast 10, slow 135, Sharpe 0.530) is the only set within 1 %
  * of itself — the runner-up is 3.7 % below — so "within 1 %" means "found the very best of 342".
- * Measured over seeds 1–1000 with the default options: with 34 evaluations (10 % of the grid) the GA
- * finds it 45 % of the time (random search 11 %), its median shortfall being 3.7 %; with 68 (20 %),
- * 75 % of the time (random 21 %). So "within 1 % with 10 % of the evaluations, median of 10 seeds"
- * holds for only 26 of 100 disjoint groups of 10 seeds (seeds 1–10 happen to be one of them) and is
- * not asserted. What is asserted holds robustly, not by a lucky choice of seeds: the 10 % claims for
- * 92 of those 100 groups, the 20 % claim for 89.
+ * Measured over seeds 1–1000 with the default options (local search 0.5, screening 10 by the
+ * Gaussian-process surrogate): with 34 evaluations (10 % of the grid) the GA finds it 63.8 % of the
+ * time (55.2 % with the earlier per-axis rank screening, 45 % with neither local search nor screening;
+ * random search 10.8 %); with 68 (20 %), 97.1 % of the time (85.9 %, 75 %; random 20.6 %). The issue's
+ * bar — within 1 % with 10 % of the evaluations, median of 10 seeds — holds for 75 of the 100 disjoint
+ * groups of 10 seeds (51 with rank screening, 26 with neither), and for seeds 1–10, which find it 8
+ * times out of 10. It is asserted on those seeds as the issue states it; for an arbitrary group it
+ * holds three times in four, not always. The 20 % claim holds for all 100 groups.
  */
 describe.skipIf(!sharedDataDir)('genetic search on sma-cross over ORCL daily', () => {
   const sharpe = new Map<string, number | null>();
@@ -67,12 +69,13 @@ describe.skipIf(!sharedDataDir)('genetic search on sma-cross over ORCL daily', (
     expect(grid.best!.params).toEqual({ fast: 10, slow: 135 });
   });
 
-  it('with 10 % of the grid\'s evaluations, comes within 5 % of the optimum (median of 10 seeds) and beats random search', () => {
+  it('with 10 % of the grid\'s evaluations, comes within 1 % of the optimum (median of 10 seeds) and beats random search', () => {
     const budget = Math.floor(GRID_EVALUATIONS / 10);
+    expect(budget).toBe(34);
     const ga = SEEDS.map((seed) => evaluate(new GeneticSearch(space, objective, { seed, budget })));
     const random = SEEDS.map((seed) => evaluate(new RandomSearch(space, objective, { seed, budget })));
-    expect(Math.max(...ga.map((o) => o.evaluated))).toBeLessThanOrEqual(budget);
-    expect(median(ga.map(shortfall))).toBeLessThanOrEqual(0.05);
+    for (const opt of ga) expect(opt.evaluated).toBeLessThanOrEqual(budget);
+    expect(median(ga.map(shortfall))).toBeLessThanOrEqual(0.01);
     expect(median(ga.map(shortfall))).toBeLessThan(median(random.map(shortfall)));
   });
 
