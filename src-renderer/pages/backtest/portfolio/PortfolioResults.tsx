@@ -1,18 +1,16 @@
-import { Badge, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconRefresh } from '@tabler/icons-react';
+import { Badge, Stack, Tabs, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { PortfolioRunDetail } from '../../../../src-shared/contract/portfolio.contract.ts';
 import { useQuery } from '../../../client/hooks.ts';
 import { formatBarTime, formatCount } from '../../../ui/format.ts';
-import { formatMoney, formatPercent, signColor } from '../format.ts';
-import { ReproBadge } from '../history/RunHistory.tsx';
+import { formatMoney } from '../format.ts';
 import { CurvesChart, type Curve } from '../results/CurvesChart.tsx';
 import { LoadState } from '../results/LoadState.tsx';
-import { Stat } from '../results/Stat.tsx';
 import { PortfolioTables } from './PortfolioTables.tsx';
 import { weightsLabel } from './PortfolioHistory.tsx';
 import { weightCurves } from './weight-curves.ts';
 import { PerformancePanel } from '../results/PerformancePanel.tsx';
+import { ResultsHeader } from '../results/ResultsHeader.tsx';
 
 interface Props {
   runId: string;
@@ -41,28 +39,17 @@ export function PortfolioResults({ runId, onRerun }: Props) {
   const m = run.metrics;
   return (
     <Stack gap="sm" data-testid="portfolio-results" data-run-id={run.id}>
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <div>
-          <Group gap="xs">
-            <Title order={4}>{run.symbols.join(', ')}</Title>
-            <ReproBadge run={run} />
-          </Group>
-          <Text size="xs" c="dimmed">
-            {weightsLabel(run.config)} · {run.timeframe} · {formatBarTime(run.fromTime, run.timeframe)} → {formatBarTime(run.toTime, run.timeframe)} ·{' '}
-            {formatCount(run.bars)} bars · {run.rebalanceCount} rebalances
-          </Text>
-        </div>
-        <Group gap="lg" wrap="wrap" justify="flex-end">
-          <Stat label="Final equity" value={formatMoney(run.finalEquity)} testId="portfolio-final-equity" />
-          <Stat label="Return" value={formatPercent(m.totalReturn)} color={signColor(m.totalReturn)} />
-          <Stat label="Buy & hold" value={formatPercent(run.benchmarkReturn)} color={signColor(run.benchmarkReturn)} />
-          <Stat label="Max DD" value={formatPercent(m.maxDrawdown.depth)} />
-          <Stat label="Commission" value={formatMoney(run.totalCommission)} />
-          <Button size="xs" variant="light" leftSection={<IconRefresh size={14} />} onClick={() => onRerun(run.id)}>
-            Re-run
-          </Button>
-        </Group>
-      </Group>
+      <ResultsHeader
+        title={run.symbols.join(', ')}
+        subtitle={`${weightsLabel(run.config)} · ${run.timeframe} · ${formatBarTime(run.fromTime, run.timeframe)} → ${formatBarTime(run.toTime, run.timeframe)} · ${formatCount(run.bars)} bars · ${run.rebalanceCount} rebalances`}
+        run={run}
+        totalReturn={m.totalReturn}
+        benchmarkReturn={run.benchmarkReturn}
+        maxDrawdown={m.maxDrawdown.depth}
+        extra={{ label: 'Commission', value: formatMoney(run.totalCommission) }}
+        finalEquityTestId="portfolio-final-equity"
+        onRerun={() => onRerun(run.id)}
+      />
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="performance">Performance</Tabs.Tab>

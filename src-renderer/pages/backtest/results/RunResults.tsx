@@ -1,5 +1,4 @@
-import { Badge, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconRefresh } from '@tabler/icons-react';
+import { Badge, Loader, Stack, Tabs, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { RunDetail } from '../../../../src-shared/contract/backtest.contract.ts';
 import type { Trade } from '../../../../src-shared/domain/backtest.ts';
@@ -8,15 +7,14 @@ import type { Timeframe } from '../../../../src-shared/domain/timeframe.ts';
 import { useQuery } from '../../../client/hooks.ts';
 import { formatBarTime, formatCount } from '../../../ui/format.ts';
 import { TradeAnalysisPlots } from '../analysis/TradeAnalysisPlots.tsx';
-import { formatMoney, formatParams, formatPercent, signColor } from '../format.ts';
-import { ReproBadge } from '../history/RunHistory.tsx';
+import { formatParams } from '../format.ts';
 import { type Curve } from './CurvesChart.tsx';
 import { RunDetails } from './RunDetails.tsx';
 import { LoadState } from './LoadState.tsx';
-import { Stat } from './Stat.tsx';
 import { TradeChart } from './TradeChart.tsx';
 import { TradeList } from './TradeList.tsx';
 import { PerformancePanel } from './PerformancePanel.tsx';
+import { ResultsHeader } from './ResultsHeader.tsx';
 
 interface Props {
   runId: string;
@@ -52,29 +50,17 @@ export function RunResults({ runId, instruments, onRerun }: Props) {
   const m = run.metrics;
   return (
     <Stack gap="sm" data-testid="run-results" data-run-id={run.id}>
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <div>
-          <Group gap="xs">
-            <Title order={4}>
-              {run.strategyId} · {run.symbol} {run.timeframe}
-            </Title>
-            <ReproBadge run={run} />
-          </Group>
-          <Text size="xs" c="dimmed">
-            {formatParams(run.params)} · {formatBarTime(run.fromTime, run.timeframe)} → {formatBarTime(run.toTime, run.timeframe)} · {formatCount(run.bars)} bars
-          </Text>
-        </div>
-        <Group gap="lg" wrap="wrap" justify="flex-end">
-          <Stat label="Final equity" value={formatMoney(run.finalEquity)} testId="final-equity" />
-          <Stat label="Return" value={formatPercent(m.totalReturn)} color={signColor(m.totalReturn)} />
-          <Stat label="Buy & hold" value={formatPercent(m.benchmarkReturn)} color={signColor(m.benchmarkReturn)} />
-          <Stat label="Max DD" value={formatPercent(m.maxDrawdown.depth)} />
-          <Stat label="Sharpe" value={m.sharpe === null ? '—' : m.sharpe.toFixed(2)} />
-          <Button size="xs" variant="light" leftSection={<IconRefresh size={14} />} onClick={() => onRerun(run.id)}>
-            Re-run
-          </Button>
-        </Group>
-      </Group>
+      <ResultsHeader
+        title={`${run.strategyId} · ${run.symbol} ${run.timeframe}`}
+        subtitle={`${formatParams(run.params)} · ${formatBarTime(run.fromTime, run.timeframe)} → ${formatBarTime(run.toTime, run.timeframe)} · ${formatCount(run.bars)} bars`}
+        run={run}
+        totalReturn={m.totalReturn}
+        benchmarkReturn={m.benchmarkReturn}
+        maxDrawdown={m.maxDrawdown.depth}
+        extra={{ label: 'Sharpe', value: m.sharpe === null ? '—' : m.sharpe.toFixed(2) }}
+        finalEquityTestId="final-equity"
+        onRerun={() => onRerun(run.id)}
+      />
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="performance">Performance</Tabs.Tab>
