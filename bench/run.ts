@@ -7,6 +7,7 @@ import { benchBacktest } from './backtest.bench.ts';
 import { benchBarStore } from './bar-store.bench.ts';
 import { benchCsvImport } from './csv-import.bench.ts';
 import { benchIndicators } from './indicators.bench.ts';
+import { benchLive } from './live.bench.ts';
 import { benchOptimize } from './optimize.bench.ts';
 import type { BenchResult } from './measure.ts';
 
@@ -18,6 +19,7 @@ try {
   results.push(...benchCsvImport(work));
   results.push(...benchIndicators());
   results.push(...benchBacktest());
+  results.push(...benchLive());
   results.push(...(await benchOptimize()));
 } finally {
   rmSync(work, { recursive: true, force: true });
