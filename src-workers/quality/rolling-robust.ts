@@ -1,3 +1,5 @@
+import { selectRank } from '../backtest/metrics/select.ts';
+
 /** 1.4826·MAD estimates the standard deviation of normally distributed data. */
 export const MAD_TO_SIGMA = 1.4826;
 
@@ -49,7 +51,8 @@ export class RollingRobust {
     const m = this.median();
     for (let i = 0; i < n; i++) this.scratch[i] = Math.abs(this.sorted[i]! - m);
     const mid = n >> 1;
-    const upper = select(this.scratch, n, mid);
+    selectRank(this.scratch, 0, n - 1, mid);
+    const upper = this.scratch[mid]!;
     if (n % 2 === 1) return upper;
     // After selecting `mid`, everything left of it is ≤ it: the lower middle is their maximum.
     let lower = -Infinity;
@@ -83,30 +86,4 @@ export class RollingRobust {
     }
     return lo;
   }
-}
-
-/** Hoare's quickselect over a[0, n): puts the k-th smallest at a[k] and returns it. */
-function select(a: Float64Array, n: number, k: number): number {
-  let lo = 0;
-  let hi = n - 1;
-  while (lo < hi) {
-    const pivot = a[(lo + hi) >> 1]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const t = a[i]!;
-        a[i] = a[j]!;
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else break;
-  }
-  return a[k]!;
 }
