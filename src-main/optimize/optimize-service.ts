@@ -168,10 +168,10 @@ export class OptimizeService {
       input: { optimizationId: record.id, resumed },
       run: (ctx) => {
         const progress = new SearchProgress((d, t, phase) => {
-          searched = progress;
           ctx.progress(d, t, phase);
           this.changed(record.id);
         }, planned, setup.objective, varied);
+        searched = progress;
         return runOptimization(
           {
             id: record.id, jobId: ctx.jobId, setup, prepared, strategy, pool: this.pool, repo: this.repo, signal: ctx.signal, progress,

@@ -2,6 +2,7 @@ import { Button, Group, Select, Text } from '@mantine/core';
 import { IconArrowsDiff, IconFlask } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { OptimizationDetail, ResultRow } from '../../../../src-shared/contract/optimize.contract.ts';
+import { formatCount } from '../../../ui/format.ts';
 import { formatParams } from '../../backtest/format.ts';
 import { ParamHeatmap } from '../plots/index.ts';
 import { formatObjective } from './result-columns.ts';
@@ -63,18 +64,18 @@ export function HeatmapPanel({ detail, rows, onCompare, onBacktest }: Props) {
       </Group>
       {cells > MAX_CELLS ? (
         <Text size="sm" c="dimmed" data-testid="heatmap-too-large">
-          {x} × {y} makes {cells.toLocaleString('en-US')} cells, more than a heatmap can show legibly ({MAX_CELLS.toLocaleString('en-US')}). Sort the results table instead, or run a coarser grid.
+          {x} × {y} makes {formatCount(cells)} cells, more than a heatmap can show legibly ({formatCount(MAX_CELLS)}). Sort the results table instead, or run a coarser grid.
         </Text>
       ) : (
-      <ParamHeatmap
-        rows={windowRows}
-        xParam={x}
-        yParam={y}
-        direction={detail.direction}
-        objectiveLabel={detail.objective}
-        {...(best ? { highlight: best } : {})}
-        onCellClick={(params) => setPicked(windowRows.find((r) => sameParams(r.params, params)) ?? null)}
-      />
+        <ParamHeatmap
+          rows={windowRows}
+          xParam={x}
+          yParam={y}
+          direction={detail.direction}
+          objectiveLabel={detail.objective}
+          {...(best ? { highlight: best } : {})}
+          onCellClick={(params) => setPicked(windowRows.find((r) => sameParams(r.params, params)) ?? null)}
+        />
       )}
       {picked && (
         <Group gap="sm" mt="xs" data-testid="picked-set">

@@ -61,8 +61,8 @@ export function OptimizationView({ optimizationId, onResumed }: { optimizationId
   const resume = () =>
     client.call('optimize.resume', { optimizationId }).then(({ jobId }) => onResumed(optimizationId, jobId), (error: ClientError) => notifyError(error));
   const exportCsv = () =>
-    fetchAllResults(client, optimizationId).then(
-      (rows) => downloadText(csvFileName(['optimization', detail.symbol, detail.timeframe, detail.strategyId, detail.id]), resultsCsv(rows, detail.objective)),
+    fetchAllResults(client, optimizationId, { withMetrics: true }).then(
+      ({ rows }) => downloadText(csvFileName(['optimization', detail.symbol, detail.timeframe, detail.strategyId, detail.id]), resultsCsv(rows, detail.objective)),
       (error: ClientError) => notifyError(error),
     );
   const backtestRow = (row: ResultRow) => sendToBacktest(row.params);

@@ -2,7 +2,7 @@ import { SimpleGrid, Text } from '@mantine/core';
 import type { OptimizationDetail } from '../../../../src-shared/contract/optimize.contract.ts';
 import { formatCount } from '../../../ui/format.ts';
 import { formatMoney, formatNumber, formatPercent } from '../../backtest/format.ts';
-import { MonteCarloPlot, ParamHeatmap, surfaceRows } from '../plots/index.ts';
+import { MonteCarloPlot, ParamHeatmap, surfaceHighlight, surfaceRows } from '../plots/index.ts';
 import { SafeguardCard } from './SafeguardCard.tsx';
 import { benchmarkVerdict, deflatedSharpeVerdict, efficiencyVerdict, outOfSampleVerdict, ruinVerdict, stabilityVerdict } from './verdicts.ts';
 
@@ -53,7 +53,7 @@ export function RobustnessView({ detail }: { detail: OptimizationDetail }) {
             yParam={surface.yParam}
             direction={detail.direction}
             objectiveLabel={detail.objective}
-            highlight={{ [surface.xParam]: surface.bestX, [surface.yParam]: surface.bestY }}
+            highlight={surfaceHighlight(surface)}
           />
         )}
       </SafeguardCard>

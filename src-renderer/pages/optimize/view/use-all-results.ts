@@ -33,14 +33,7 @@ export function useAllResults(optimizationId: string, state: string | undefined)
     const mine = ++generation.current;
     last.current = Date.now();
     try {
-      const rows: ResultRow[] = [];
-      let total = 0;
-      do {
-        const page = await client.call('optimize.results', { optimizationId, sortBy: 'seq', descending: false, offset: rows.length, limit: PAGE, withMetrics: false });
-        total = page.total;
-        rows.push(...page.rows);
-        if (page.rows.length === 0) break;
-      } while (rows.length < Math.min(total, ALL_RESULTS_LIMIT));
+      const { rows, total } = await fetchAllResults(client, optimizationId, { withMetrics: false, limit: ALL_RESULTS_LIMIT });
       if (mine === generation.current) setResults({ rows, total, loaded: true, error: null });
     } catch (error) {
       if (mine === generation.current) setResults((s) => ({ ...s, loaded: true, error: (error as Error).message }));
@@ -53,9 +46,13 @@ export function useAllResults(optimizationId: string, state: string | undefined)
     return () => clearTimeout(timer.current);
   }, [optimizationId]);
 
-  // A search that ends (done, cancelled, failed) is read at once: its last rows are final.
+  // A search that ends (done, cancelled, failed) is read again at once: its last rows are final.
+  // Only on that change: an optimization opened after it ended was read when it mounted.
+  const previous = useRef(state);
   useEffect(() => {
-    if (state !== undefined && state !== 'running') {
+    const wasRunning = previous.current === 'running';
+    previous.current = state;
+    if (wasRunning && state !== 'running') {
       clearTimeout(timer.current);
       void load.current();
     }
@@ -71,13 +68,17 @@ export function useAllResults(optimizationId: string, state: string | undefined)
   return results;
 }
 
-/** Every evaluated set with its metrics, read page by page (the CSV export). */
-export async function fetchAllResults(client: ReturnType<typeof useClient>, optimizationId: string): Promise<ResultRow[]> {
+/** Evaluated sets in the order asked, read page by page: with their metrics for the CSV export, without for the plots. */
+export async function fetchAllResults(
+  client: ReturnType<typeof useClient>,
+  optimizationId: string,
+  { withMetrics, limit = Infinity }: { withMetrics: boolean; limit?: number },
+): Promise<{ rows: ResultRow[]; total: number }> {
   const rows: ResultRow[] = [];
   for (;;) {
-    const page = await client.call('optimize.results', { optimizationId, sortBy: 'seq', descending: false, offset: rows.length, limit: PAGE });
+    const page = await client.call('optimize.results', { optimizationId, sortBy: 'seq', descending: false, offset: rows.length, limit: PAGE, withMetrics });
     rows.push(...page.rows);
-    if (page.rows.length === 0 || rows.length >= page.total) return rows;
+    if (page.rows.length === 0 || rows.length >= Math.min(page.total, limit)) return { rows, total: page.total };
   }
 }
 
