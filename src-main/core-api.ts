@@ -1,4 +1,6 @@
 import type { Router } from '../src-shared/contract/router.ts';
+import type { SourceFactory } from './market-data/source-factory.ts';
+import type { KeyProvider } from './secrets/key-providers.ts';
 
 /** A published event, already validated against the contract. */
 export interface CoreEvent {
@@ -31,4 +33,10 @@ export interface CoreOptions {
   readonly migrationsFolder?: string;
   /** Check every handler's output against the contract (tests). */
   readonly validateOutput?: boolean;
+  /** Where the secrets store's master key comes from: Electron's safeStorage in the shell; default the headless key file or CANDLEWICK_MASTER_KEY. */
+  readonly keyProvider?: KeyProvider;
+  /** Market-data sources (tests inject fakes of the venue, never of the source); default the real ones. */
+  readonly sources?: SourceFactory;
+  /** Start the stored live subscriptions (the app and `serve`; not one-shot CLI commands). Default false. */
+  readonly liveStreams?: boolean;
 }

@@ -26,12 +26,27 @@ import { InstrumentRepo } from './services/instrument-repo.ts';
 import { BarStore } from './storage/bar-store.ts';
 import { openWorkspace } from './storage/database.ts';
 import { BUILT_IN_STRATEGIES } from '../src-workers/backtest/strategies/index.ts';
+import { BackfillRepo } from './backfill/backfill-repo.ts';
+import { BackfillService } from './backfill/backfill-service.ts';
+import { RateLimiterRegistry } from './connections/rate-limiter.ts';
+import { systemClock } from './connections/clock.ts';
+import { LiveService } from './live/live-service.ts';
+import { ConnectionRepo } from './market-data/connection-repo.ts';
+import { ConnectionService } from './market-data/connection-service.ts';
+import { realSources } from './market-data/source-factory.ts';
+import { BarIngest } from './quality/bar-ingest.ts';
+import { GapFiller } from './quality/gap-filler.ts';
+import { QualityRepo } from './quality/quality-repo.ts';
+import { QualityService } from './quality/quality-service.ts';
+import { headlessKeyProvider } from './secrets/key-providers.ts';
+import { openSecretStore, type SecretStore } from './secrets/secret-store.ts';
+import { UnavailableSecretStore } from './secrets/unavailable-secret-store.ts';
 
 export interface CoreInternals extends Core {
   readonly services: ReturnType<typeof wire>;
 }
 
-function wire(options: CoreOptions) {
+function wire(options: CoreOptions, secrets: SecretStore) {
   const workspace = openWorkspace(options.dataDir, options.migrationsFolder);
   const bus = new EventBus();
   const store = new BarStore(workspace.sqlite);
@@ -51,12 +66,24 @@ function wire(options: CoreOptions) {
   const portfolios = new PortfolioService(bars, instruments, pool, jobs, new PortfolioRepo(workspace.db), bus);
   const optimizations = new OptimizeService(bars, instruments, pool, jobs, new OptimizeRepo(workspace.db), bus, userStrategies);
   if (options.seedDemo !== false && seedDemoWorkspace(workspace, instruments, store) && workspaceDir !== null) seedExampleStrategy(workspaceDir);
-  return { workspace, bus, store, instruments, pool, jobs, bars, imports, indicators, charts, replays, userStrategies, backtests, portfolios, optimizations };
+  const connectionRepo = new ConnectionRepo(workspace.db);
+  const connections = new ConnectionService(connectionRepo, secrets, options.sources ?? realSources, new RateLimiterRegistry(systemClock), bus);
+  const qualityRepo = new QualityRepo(workspace.db);
+  const ingest = new BarIngest(workspace.sqlite, store, qualityRepo);
+  const live = new LiveService(connectionRepo, connections, instruments, ingest, bus);
+  const backfills = new BackfillService(workspace.sqlite, new BackfillRepo(workspace.db), connections, instruments, store, ingest, jobs, bus);
+  const quality = new QualityService(workspace.sqlite, qualityRepo, store, instruments, bus);
+  const gapFiller = new GapFiller(connections, instruments, store, ingest, bus);
+  return {
+    workspace, bus, store, instruments, pool, jobs, bars, imports, indicators, charts, replays, userStrategies, backtests, portfolios, optimizations,
+    connections, live, backfills, quality, gapFiller,
+  };
 }
 
 /** The composition root of the core: storage, services, jobs and the router over the contract. */
 export async function createCore(options: CoreOptions): Promise<CoreInternals> {
-  const services = wire(options);
+  const services = wire(options, await secretsOf(options));
+  if (options.liveStreams) services.live.restore();
   const handlers = createHandlers({ ...services, dataDir: options.dataDir });
   const router = createRouter(requests, handlers, {
     validateOutput: options.validateOutput ?? false,
@@ -73,9 +100,21 @@ export async function createCore(options: CoreOptions): Promise<CoreInternals> {
       closed = true;
       services.replays.shutdown();
       services.userStrategies.close();
+      services.live.close();
       await services.jobs.shutdown();
+      await services.connections.close();
       await services.pool.destroy();
       services.workspace.close();
     },
   };
+}
+
+/** The workspace's secrets; when they cannot be opened the app still starts, and says why keys are unavailable. */
+async function secretsOf(options: CoreOptions): Promise<SecretStore> {
+  try {
+    return await openSecretStore(options.dataDir, options.keyProvider ?? headlessKeyProvider());
+  } catch (error) {
+    logBug('secrets', error);
+    return new UnavailableSecretStore((error as Error).message);
+  }
 }

@@ -1,5 +1,6 @@
 import { AppFailure } from '../../src-shared/contract/errors.ts';
 import { defaultDataDir } from '../app-paths.ts';
+import { BACKFILL_USAGE, backfillCommand } from './backfill-command.ts';
 import { BACKTEST_USAGE, backtestCommand } from './backtest-command.ts';
 import { BARS_USAGE, barsCommand } from './bars-command.ts';
 import { processOutput, UsageError, type Output } from './cli-error.ts';
@@ -20,6 +21,7 @@ const COMMANDS = {
   backtest: { run: backtestCommand, usage: BACKTEST_USAGE, summary: 'backtest a strategy over stored bars and save the run' },
   optimize: { run: optimizeCommand, usage: OPTIMIZE_USAGE, summary: 'optimize a strategy\'s parameters (grid, random, genetic, walk-forward) and save every result' },
   portfolio: { run: portfolioCommand, usage: PORTFOLIO_USAGE, summary: 'backtest a portfolio of several series with scheduled rebalancing' },
+  backfill: { run: backfillCommand, usage: BACKFILL_USAGE, summary: 'fetch missing bars from a venue (checkpointed: rerun to resume)' },
   serve: { run: serveCommand, usage: SERVE_USAGE, summary: 'run the core headless and serve the UI to a browser' },
 } as const;
 

@@ -32,7 +32,7 @@ export async function serveCommand(args: string[], dataDirDefault: string, io: O
   const token = values.token ?? process.env.CANDLEWICK_TOKEN;
   if (token !== undefined && token.length < 16) throw new UsageError('--token must be at least 16 characters');
   const webRoot = await ensureWebBuild(io);
-  const core = await createCore({ dataDir: values['data-dir'] ?? dataDirDefault, seedDemo: !values['no-demo'] });
+  const core = await createCore({ dataDir: values['data-dir'] ?? dataDirDefault, seedDemo: !values['no-demo'], liveStreams: true });
   let server;
   try {
     server = await startServer({ core, webRoot, host, port, token });

@@ -11,6 +11,7 @@ import { backtestHandlers } from '../backtest/backtest.handlers.ts';
 import type { BacktestService } from '../backtest/backtest-service.ts';
 import { portfolioHandlers } from '../backtest/portfolio.handlers.ts';
 import { optimizeHandlers } from '../optimize/optimize.handlers.ts';
+import { marketDataHandlers, type MarketDataServices } from '../market-data/market-data.handlers.ts';
 import type { OptimizeService } from '../optimize/optimize-service.ts';
 import type { PortfolioService } from '../backtest/portfolio-service.ts';
 import { chartHandlers } from '../chart/chart.handlers.ts';
@@ -28,7 +29,7 @@ import type { EventBus } from '../services/event-bus.ts';
 import type { InstrumentRepo } from '../services/instrument-repo.ts';
 import { APP_VERSION } from '../version.ts';
 
-export interface Services {
+export interface Services extends MarketDataServices {
   readonly workspace: Workspace;
   readonly dataDir: string;
   readonly instruments: InstrumentRepo;
@@ -46,7 +47,7 @@ export interface Services {
 
 /** One handler per contract request; a missing one does not compile. */
 export function createHandlers(s: Services): Handlers<Requests> {
-  return { ...coreHandlers(s), ...indicatorHandlers(s), ...chartHandlers(s), ...replayHandlers(s), ...backtestHandlers(s), ...portfolioHandlers(s), ...optimizeHandlers(s) };
+  return { ...coreHandlers(s), ...indicatorHandlers(s), ...chartHandlers(s), ...replayHandlers(s), ...backtestHandlers(s), ...portfolioHandlers(s), ...optimizeHandlers(s), ...marketDataHandlers(s) };
 }
 
 type CoreRequests = typeof workspaceRequests &

@@ -1,8 +1,9 @@
-import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, safeStorage, session } from 'electron';
 import iconFile from '../../resources/icon.png?asset';
 import { defaultDataDir, userDataDir } from '../app-paths.ts';
 import type { Core } from '../core-api.ts';
 import { createCore } from '../core.ts';
+import { safeStorageKeyProvider } from '../secrets/key-providers.ts';
 import { buildFiles, devServerTarget, fileTarget, parseDataDirArg, type RendererTarget } from './paths.ts';
 import { forwardEvents, serveRouterOverIpc } from './ipc.ts';
 import { closeCoreBeforeQuit } from './lifecycle.ts';
@@ -44,7 +45,9 @@ async function start(): Promise<void> {
     dataDir = parseDataDirArg(process.argv, process.cwd()) ?? defaultDataDir();
     const settings = openSettings();
     hardenSession(session.defaultSession, renderer);
-    const core = await createCore({ dataDir, workerFile: files.worker, migrationsFolder: files.migrations });
+    // Keys are sealed with the OS keychain (safeStorage); the workspace holds only the wrapped master key.
+    const keyProvider = safeStorageKeyProvider(safeStorage, dataDir);
+    const core = await createCore({ dataDir, workerFile: files.worker, migrationsFolder: files.migrations, keyProvider, liveStreams: true });
     closeCoreBeforeQuit(core);
     openUi(core, renderer, settings, files.preload);
   } catch (error) {

@@ -28,6 +28,8 @@ export class BarStore {
   private readonly selectRangeDesc: Database.Statement<[number, string, number, number], ChunkRow>;
   private readonly refreshSeries: Database.Statement<[number, string]>;
   private readonly upsertTx: (id: number, tf: string, bars: BarColumns) => MergeCounts;
+  private readonly deleteChunk: Database.Statement<[number, string, number]>;
+  private readonly removeTx: (id: number, tf: string, times: readonly number[]) => number;
 
   constructor(private readonly sqlite: Database.Database) {
     this.selectChunk = sqlite.prepare(
@@ -46,6 +48,46 @@ export class BarStore {
        WHERE instrument_id = ? AND timeframe = ? GROUP BY instrument_id, timeframe`,
     );
     this.upsertTx = sqlite.transaction((id: number, tf: string, bars: BarColumns) => this.upsertChunks(id, tf, bars));
+    this.deleteChunk = sqlite.prepare('DELETE FROM bar_chunks WHERE instrument_id = ? AND timeframe = ? AND chunk_start = ?');
+    this.removeTx = sqlite.transaction((id: number, tf: string, times: readonly number[]) => this.removeFromChunks(id, tf, times));
+  }
+
+  /** Deletes the bars at these open times (quarantine); returns how many existed. One transaction. */
+  remove(instrumentId: number, timeframe: string, times: readonly number[]): number {
+    return this.removeTx(instrumentId, timeframe, times);
+  }
+
+  private removeFromChunks(instrumentId: number, timeframe: string, times: readonly number[]): number {
+    const span = chunkSpan(timeframe);
+    const byChunk = new Map<number, Set<number>>();
+    for (const t of times) {
+      const key = chunkKey(t, span);
+      let set = byChunk.get(key);
+      if (!set) byChunk.set(key, (set = new Set()));
+      set.add(t);
+    }
+    let removed = 0;
+    for (const [key, drop] of byChunk) {
+      const row = this.selectChunk.get(instrumentId, timeframe, key);
+      if (!row) continue;
+      const old = new ChunkReader(row.data, row.count).columns();
+      const kept = emptyBars(row.count);
+      let n = 0;
+      for (let i = 0; i < row.count; i++) {
+        if (drop.has(old.time[i]!)) continue;
+        for (const f of ['time', 'open', 'high', 'low', 'close', 'volume'] as const) kept[f][n] = old[f][i]!;
+        n++;
+      }
+      removed += row.count - n;
+      if (n === 0) this.deleteChunk.run(instrumentId, timeframe, key);
+      else if (n < row.count) this.put(instrumentId, timeframe, key, kept, 0, n);
+    }
+    if (removed > 0) {
+      this.refreshSeries.run(instrumentId, timeframe);
+      // A series whose last bar went: refreshSeries finds no chunk and leaves the old totals behind.
+      this.sqlite.prepare('DELETE FROM bar_series WHERE instrument_id = ? AND timeframe = ? AND NOT EXISTS (SELECT 1 FROM bar_chunks WHERE instrument_id = ? AND timeframe = ?)').run(instrumentId, timeframe, instrumentId, timeframe);
+    }
+    return removed;
   }
 
   /**

@@ -305,3 +305,107 @@ export const optimizationResults = sqliteTable(
     index('optimization_results_objective').on(t.optimizationId, t.objective),
   ],
 );
+
+/**
+ * Market-data connections (SPEC S8): their settings as validated JSON. Keys are never here: they
+ * live encrypted in the secrets store under `connection:<id>`.
+ */
+export const connections = sqliteTable('connections', {
+  id: text('id').primaryKey(),
+  settings: text('settings', { mode: 'json' }).notNull(),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** Live symbols: restarted with their connection, so a chart left live stays live after a restart. */
+export const liveSubscriptions = sqliteTable(
+  'live_subscriptions',
+  {
+    id: text('id').primaryKey(),
+    connectionId: text('connection_id')
+      .notNull()
+      .references(() => connections.id, { onDelete: 'cascade' }),
+    symbol: text('symbol').notNull(),
+    instrumentId: integer('instrument_id')
+      .notNull()
+      .references(() => instruments.id, { onDelete: 'cascade' }),
+    timeframes: text('timeframes', { mode: 'json' }).notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('live_subscriptions_symbol').on(t.connectionId, t.symbol)],
+);
+
+/**
+ * Backfills and their checkpoints: `cursor` is the open time of the next bar to fetch, advanced in
+ * the same transaction that stores a page, so an interrupted backfill resumes exactly there.
+ */
+export const backfills = sqliteTable(
+  'backfills',
+  {
+    id: text('id').primaryKey(),
+    connectionId: text('connection_id').notNull(),
+    symbol: text('symbol').notNull(),
+    timeframe: text('timeframe').notNull(),
+    instrumentId: integer('instrument_id'),
+    fromTime: integer('from_time').notNull(),
+    toTime: integer('to_time').notNull(),
+    cursor: integer('cursor').notNull(),
+    state: text('state').notNull(),
+    fetched: integer('fetched').notNull().default(0),
+    inserted: integer('inserted').notNull().default(0),
+    updated: integer('updated').notNull().default(0),
+    unchanged: integer('unchanged').notNull().default(0),
+    requests: integer('requests').notNull().default(0),
+    retries: integer('retries').notNull().default(0),
+    error: text('error'),
+    jobId: text('job_id'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('backfills_created').on(t.createdAt)],
+);
+
+/** Bars held out of the store with the rule that caught them, until accepted or discarded (SPEC S9). */
+export const quarantine = sqliteTable(
+  'quarantine',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    instrumentId: integer('instrument_id')
+      .notNull()
+      .references(() => instruments.id, { onDelete: 'cascade' }),
+    timeframe: text('timeframe').notNull(),
+    time: integer('time').notNull(),
+    open: real('open').notNull(),
+    high: real('high').notNull(),
+    low: real('low').notNull(),
+    close: real('close').notNull(),
+    volume: real('volume').notNull(),
+    source: text('source').notNull(),
+    rule: text('rule').notNull(),
+    reason: text('reason').notNull(),
+    status: text('status').notNull(),
+    heldAt: integer('held_at').notNull(),
+    decidedAt: integer('decided_at'),
+  },
+  (t) => [index('quarantine_series').on(t.instrumentId, t.timeframe, t.status, t.time)],
+);
+
+/** Every change made to stored bars after they first arrived: what, when, from what to what, why. */
+export const barAudit = sqliteTable(
+  'bar_audit',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    instrumentId: integer('instrument_id')
+      .notNull()
+      .references(() => instruments.id, { onDelete: 'cascade' }),
+    timeframe: text('timeframe').notNull(),
+    at: integer('at').notNull(),
+    action: text('action').notNull(),
+    time: integer('time').notNull(),
+    source: text('source').notNull(),
+    before: text('before', { mode: 'json' }),
+    after: text('after', { mode: 'json' }),
+    reason: text('reason').notNull(),
+  },
+  (t) => [index('bar_audit_series').on(t.instrumentId, t.timeframe, t.at)],
+);

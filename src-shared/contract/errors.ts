@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'WORKSPACE_UNAVAILABLE',
   /** A user strategy failed to load or threw while running; the message names its file and line. */
   'STRATEGY_FAILED',
+  /** A market-data venue could not be reached or refused a request; the message names the venue and why. */
+  'SOURCE_FAILED',
   'INTERNAL',
 ] as const;
 

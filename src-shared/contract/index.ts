@@ -10,6 +10,10 @@ import { importRequests } from './import.contract.ts';
 import { instrumentEvents, instrumentRequests } from './instruments.contract.ts';
 import { jobEvents, jobRequests } from './jobs.contract.ts';
 import { workspaceRequests } from './workspace.contract.ts';
+import { connectionEvents, connectionRequests } from './connections.contract.ts';
+import { liveEvents, liveRequests } from './live.contract.ts';
+import { backfillEvents, backfillRequests } from './backfill.contract.ts';
+import { qualityEvents, qualityRequests } from './quality.contract.ts';
 
 /** Every request the core answers, on every transport. */
 export const requests = {
@@ -24,6 +28,10 @@ export const requests = {
   ...backtestRequests,
   ...portfolioRequests,
   ...optimizeRequests,
+  ...connectionRequests,
+  ...liveRequests,
+  ...backfillRequests,
+  ...qualityRequests,
 } satisfies RequestMap;
 
 /** Every event stream the core publishes. */
@@ -36,6 +44,10 @@ export const events = {
   ...backtestEvents,
   ...portfolioEvents,
   ...optimizeEvents,
+  ...connectionEvents,
+  ...liveEvents,
+  ...backfillEvents,
+  ...qualityEvents,
 } satisfies EventMap;
 
 export type Requests = typeof requests;

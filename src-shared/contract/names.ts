@@ -51,6 +51,28 @@ export const REQUEST_NAMES = [
   'optimize.results',
   'optimize.resume',
   'optimize.remove',
+  'connections.list',
+  'connections.save',
+  'connections.remove',
+  'connections.test',
+  'connections.connect',
+  'connections.disconnect',
+  'connections.log',
+  'connections.markets',
+  'live.subscribe',
+  'live.unsubscribe',
+  'live.list',
+  'backfill.plan',
+  'backfill.start',
+  'backfill.resume',
+  'backfill.list',
+  'backfill.remove',
+  'quality.report',
+  'quality.quarantineErrors',
+  'quality.decide',
+  'quality.fillGaps',
+  'quality.config',
+  'quality.saveConfig',
 ] as const satisfies readonly Channel[];
 
 export const EVENT_NAMES = [
@@ -64,6 +86,12 @@ export const EVENT_NAMES = [
   'portfolio.runs.changed',
   'backtest.strategies.changed',
   'optimize.changed',
+  'connections.status',
+  'connections.log',
+  'connections.changed',
+  'live.changed',
+  'backfill.changed',
+  'quality.changed',
 ] as const satisfies readonly EventName[];
 
 type Complete<All extends string, Listed extends string> = [Exclude<All, Listed>] extends [never]

@@ -27,6 +27,31 @@ export function emptyBars(length = 0): BarColumns {
   };
 }
 
+/** One bar as a record, the way venues and live builders hand bars over. */
+export interface BarRecord {
+  readonly time: number;
+  readonly open: number;
+  readonly high: number;
+  readonly low: number;
+  readonly close: number;
+  readonly volume: number;
+}
+
+/** Bar records (in the order given) as columns. */
+export function barsFromRecords(records: readonly BarRecord[]): BarColumns {
+  const out = emptyBars(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const b = records[i]!;
+    out.time[i] = b.time;
+    out.open[i] = b.open;
+    out.high[i] = b.high;
+    out.low[i] = b.low;
+    out.close[i] = b.close;
+    out.volume[i] = b.volume;
+  }
+  return out;
+}
+
 export function barCount(bars: BarColumns): number {
   return bars.time.length;
 }

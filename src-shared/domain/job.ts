@@ -5,7 +5,7 @@ export const JOB_STATES = ['queued', 'running', 'done', 'failed', 'cancelled'] a
 export const JobStateSchema = z.enum(JOB_STATES);
 export type JobState = z.infer<typeof JobStateSchema>;
 
-export const JOB_KINDS = ['import', 'indicators', 'backtest', 'optimize'] as const;
+export const JOB_KINDS = ['import', 'indicators', 'backtest', 'optimize', 'backfill'] as const;
 export const JobKindSchema = z.enum(JOB_KINDS);
 export type JobKind = z.infer<typeof JobKindSchema>;
 

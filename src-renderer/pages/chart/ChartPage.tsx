@@ -24,6 +24,8 @@ import { useChartLayout } from './layout/use-chart-layout.ts';
 import { useChartKeys } from './use-chart-keys.ts';
 import { useChartSync } from './use-chart-sync.ts';
 import { useReplay } from './replay/use-replay.ts';
+import { LiveToggle } from './live/LiveToggle.tsx';
+import { useLiveChart } from './live/use-live-chart.ts';
 
 /** The instrument a layout without one (or with a deleted one) opens: the first imported, else the demo. */
 function defaultInstrument(instruments: readonly Instrument[]): Instrument | undefined {
@@ -62,6 +64,7 @@ export function ChartPage() {
   );
   const replay = useReplay(engine, replayTarget, requests);
   const replaying = replay.state !== null;
+  const live = useLiveChart(engine, instrument, timeframe, requests, replaying);
 
   // The layout names what is actually shown (a deleted symbol or a missing timeframe is replaced).
   useEffect(() => {
@@ -127,6 +130,7 @@ export function ChartPage() {
             <>
               <PresetsMenu indicators={layout.indicators} onApply={(list) => update((l) => model.applyPreset(l, list))} />
               <AddPriceLine suggested={lastClose} decimals={decimals} onAdd={(line) => update((l) => model.addPriceLine(l, line))} />
+              <LiveToggle live={live} instrument={instrument} instruments={instruments} replaying={replaying} onOpenInstrument={(id) => void openInstrument(id)} />
             </>
           }
         />
