@@ -14,8 +14,13 @@ import { LiveStream } from './live-stream.ts';
  * Live symbols (SPEC S8): each a LiveStream over its connection's supervisor. Subscriptions are
  * stored, so they start again with the app; removing a connection removes its subscriptions.
  */
+/** How often changed counters (trades, bars, catch-ups) are announced, so lists stay current. */
+const COUNTERS_EVERY_MS = 5_000;
+
 export class LiveService {
   private readonly streams = new Map<string, LiveStream>();
+  private readonly announced = new Map<string, string>();
+  private ticker: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly repo: ConnectionRepo,
@@ -63,6 +68,8 @@ export class LiveService {
   }
 
   close(): void {
+    if (this.ticker) clearInterval(this.ticker);
+    this.ticker = null;
     for (const s of this.streams.values()) s.stop();
     this.streams.clear();
   }
@@ -75,7 +82,19 @@ export class LiveService {
     });
     this.streams.set(row.id, stream);
     stream.start();
+    this.ticker ??= setInterval(() => this.announceCounters(), COUNTERS_EVERY_MS).unref();
     return stream;
+  }
+
+  private announceCounters(): void {
+    const changed: string[] = [];
+    for (const [id, stream] of this.streams) {
+      const v = stream.view();
+      const key = `${v.trades}/${v.barsCompleted}/${v.caughtUp}`;
+      if (this.announced.get(id) !== key) changed.push(id);
+      this.announced.set(id, key);
+    }
+    if (changed.length > 0) this.bus.emit('live.changed', { subscriptionIds: changed });
   }
 
   /** A symbol the venue does not list is refused with its name, not streamed into silence. */

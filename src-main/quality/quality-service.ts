@@ -88,15 +88,11 @@ export class QualityService {
     return this.repo.config();
   }
 
-  saveConfig(patch: QualityConfig): QualityConfig {
-    const current = this.repo.config();
-    const merged = QualityConfigSchema.parse({
-      priceJump: { ...current.priceJump, ...patch.priceJump },
-      volumeSpike: { ...current.volumeSpike, ...patch.volumeSpike },
-      freshness: { ...current.freshness, ...patch.freshness },
-    });
-    this.repo.saveConfig(merged);
-    return merged;
+  /** The contract fills every field left out with its default, so this replaces the whole set. */
+  saveConfig(config: QualityConfig): QualityConfig {
+    const parsed = QualityConfigSchema.parse(config);
+    this.repo.saveConfig(parsed);
+    return parsed;
   }
 
   private moveErrors(instrumentId: number, tf: Timeframe): number {

@@ -107,7 +107,7 @@ export const qualityRequests = {
     output: QualityConfigSchema,
   },
   'quality.saveConfig': {
-    summary: 'Change the quality rule thresholds (only the fields given).',
+    summary: 'Set the quality rule thresholds; a field left out takes its default.',
     input: z.object({ config: QualityConfigSchema }).strict(),
     output: QualityConfigSchema,
   },

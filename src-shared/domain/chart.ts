@@ -52,7 +52,10 @@ export const BarUpdateSchema = z.object({
   streamId: z.string(),
   instrumentId: z.number().int().positive(),
   timeframe: TimeframeSchema,
-  /** Increases by one per update of the stream, so a client can tell it missed one. */
+  /**
+   * Increases by one per update of the stream — across all its timeframes — so a client can tell it
+   * missed one (a chart of one timeframe sees gaps in seq from the others and must not count those).
+   */
   seq: z.number().int().nonnegative(),
   /** True once the bar is final; false while it is still forming. */
   closed: z.boolean(),

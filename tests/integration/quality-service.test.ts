@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyBars, type BarColumns } from '../../src-shared/domain/bars.ts';
 import type { Timeframe } from '../../src-shared/domain/timeframe.ts';
+import { QualityConfigSchema } from '../../src-shared/domain/quality.ts';
 import { BarIngest } from '../../src-main/quality/bar-ingest.ts';
 import { QualityRepo } from '../../src-main/quality/quality-repo.ts';
 import { QualityService } from '../../src-main/quality/quality-service.ts';
@@ -93,8 +94,8 @@ describe('quality over a workspace', () => {
     expect(quality.report(id, D).counts.quarantined).toBe(0);
   });
 
-  it('thresholds are saved per workspace and merged field by field', () => {
-    const saved = quality.saveConfig({ priceJump: { minPercent: 0.12 } } as never);
+  it('thresholds are saved per workspace; a field left out takes its default', () => {
+    const saved = quality.saveConfig(QualityConfigSchema.parse({ priceJump: { minPercent: 0.12 } }));
     expect(saved.priceJump.minPercent).toBe(0.12);
     expect(saved.priceJump.minRobustZ).toBe(6);
     expect(quality.config().priceJump.minPercent).toBe(0.12);
