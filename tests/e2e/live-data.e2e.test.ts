@@ -106,6 +106,19 @@ describe('live market data through the UI (fake exchange)', () => {
     await expect.poll(stateOf, { timeout: 30_000 }).toBe('live');
     await page.screenshot({ path: join(shots, 'live-data-reconnected.png') });
   });
+
+  it('checks the streamed series on the Quality page: a score, no gaps in a 24/7 market', async () => {
+    await page.getByRole('link', { name: /^Quality/ }).click();
+    await page.getByRole('combobox', { name: 'Series' }).click();
+    await page.getByRole('option', { name: /^BTC\/USDT \(binance@127\.0\.0\.1:\d+\) · 1m/ }).click();
+    const score = page.getByTestId('quality-score');
+    await expect.poll(() => score.innerText(), { timeout: 30_000 }).toMatch(/^\d+(\.\d)?$/);
+    // A backfilled week plus live minutes of a venue that never closes: nothing missing, nothing impossible.
+    expect(Number(await score.innerText())).toBeGreaterThanOrEqual(95);
+    await page.getByRole('tab', { name: /^Gaps/ }).click();
+    await expect.poll(() => page.getByRole('tabpanel').innerText()).toMatch(/no gaps|No gaps|nothing missing/i);
+    await page.screenshot({ path: join(shots, 'live-data-quality.png') });
+  });
 });
 
 /** Types into a searchable market select and picks the exact market. */
