@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { expectedBars } from '../../src-shared/calendar/index.ts';
+import { expectedBars, getCalendar } from '../../src-shared/calendar/index.ts';
 import { AppFailure } from '../../src-shared/contract/errors.ts';
 import type { BackfillPlan, BackfillRecord } from '../../src-shared/contract/backfill.contract.ts';
 import { timeframeMs, type Timeframe } from '../../src-shared/domain/timeframe.ts';
 import { countInRanges, missingRanges, pageWindows, type TimeRange } from '../../src-workers/backfill/missing-ranges.ts';
 import type { JobManager } from '../jobs/job-manager.ts';
-import { calendarFor } from '../market-data/calendar-for.ts';
+import { calendarIdOf } from '../market-data/calendar-of.ts';
 import type { ConnectionService } from '../market-data/connection-service.ts';
 import { instrumentSpecFor } from '../market-data/instrument-for.ts';
 import type { BarIngest } from '../quality/bar-ingest.ts';
@@ -128,7 +128,7 @@ export class BackfillService {
     if (periodMs === null) throw new AppFailure('VALIDATION_FAILED', `A backfill needs a fixed-length timeframe, not ${target.timeframe}`);
     const spec = instrumentSpecFor(settings, target.symbol);
     const instrument = this.instruments.list().find((i) => i.source === spec.source && i.venue === spec.venue && i.symbol === spec.symbol);
-    const expected = expectedBars(calendarFor(settings, target.symbol), target.timeframe, from, to).times;
+    const expected = expectedBars(getCalendar(calendarIdOf(spec)), target.timeframe, from, to).times;
     const stored = instrument ? this.store.read(instrument.id, target.timeframe, { from, to: to - 1 }).time : new Float64Array(0);
     return { instrumentId: instrument?.id ?? null, periodMs, expected, missing: missingRanges(stored, expected, periodMs) };
   }

@@ -69,7 +69,7 @@ export class ConnectionService {
       entry = this.open({ ...old.row, settings, updatedAt: now });
       this.entries.set(id, entry);
       this.note(id, 'info', `Settings of "${settings.name}" changed${wasRunning ? ': reconnecting with them' : ''}`);
-      if (wasRunning) entry.supervisor.connect();
+      if (wasRunning) void entry.supervisor.connect().catch(() => undefined);
     }
     this.bus.emit('connections.changed', { connectionIds: [entry.row.id] });
     return this.summary(entry);
@@ -114,7 +114,7 @@ export class ConnectionService {
 
   connect(id: string): ConnectionStatus {
     const entry = this.entry(id);
-    entry.supervisor.connect();
+    void entry.supervisor.connect().catch(() => undefined);
     return entry.supervisor.status();
   }
 
@@ -149,10 +149,12 @@ export class ConnectionService {
     return this.entry(id).source.search !== undefined;
   }
 
-  /** The supervisor and source of a connection, connecting it if it is not already. */
+  /**
+   * The supervisor and source of a connection. Nothing is connected here: a request through
+   * `supervisor.call` connects when it needs to, and a live stream connects explicitly.
+   */
   use(id: string): { supervisor: ConnectionSupervisor; source: MarketDataSource; settings: ConnectionSettings } {
     const entry = this.entry(id);
-    if (entry.supervisor.status().state === 'disconnected') entry.supervisor.connect();
     return { supervisor: entry.supervisor, source: entry.source, settings: entry.row.settings };
   }
 

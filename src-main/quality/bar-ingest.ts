@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { emptyBars, type BarColumns } from '../../src-shared/domain/bars.ts';
-import { checkBars } from '../../src-workers/quality/index.ts';
+import { checkBars, type QualityFinding, type QualityReport } from '../../src-workers/quality/index.ts';
 import type { BarStore } from '../storage/bar-store.ts';
 import type { AuditInput, BarTuple, HeldBar, QualityRepo } from './quality-repo.ts';
 
@@ -24,8 +24,8 @@ export interface IngestCounts {
   kept: number;
 }
 
-/** Integrity-only rules at ingest: the statistical ones need history and run in the quality report. */
-const INGEST_RULES = { priceJump: { enabled: false }, volumeSpike: { enabled: false } };
+/** Integrity-only rules (ingest, quarantine): the statistical ones need history and run in the quality report. */
+export const INTEGRITY_ONLY = { priceJump: { enabled: false }, volumeSpike: { enabled: false } } as const;
 
 /** The one way bars from a connection enter the store: checked, quarantined or merged, audited, in one transaction. */
 export class BarIngest {
@@ -50,8 +50,8 @@ export class BarIngest {
     const n = bars.time.length;
     if (n === 0) return counts;
     const now = this.now();
-    const report = checkBars(bars, INGEST_RULES);
-    const held = heldBars(bars, report.findings, report.rejected, source);
+    const report = checkBars(bars, INTEGRITY_ONLY);
+    const held = heldBars(bars, report, source);
     if (held.length > 0) {
       this.quality.hold(id, tf, held, now);
       this.quality.audit(id, tf, held.map((h) => ({ action: 'quarantine', time: h.time, source, before: null, after: h.values, reason: h.reason })), now);
@@ -90,13 +90,14 @@ export class BarIngest {
   }
 }
 
-function heldBars(bars: BarColumns, findings: ReturnType<typeof checkBars>['findings'], rejected: Int32Array, source: string): HeldBar[] {
-  const held: HeldBar[] = [];
-  for (const i of rejected) {
-    const first = findings.find((f) => f.index === i && f.severity === 'error');
-    held.push({ time: bars.time[i]!, values: tuple(bars, i), source, rule: first?.rule ?? 'ohlc-integrity', reason: first?.message ?? 'impossible bar' });
-  }
-  return held;
+/** The rejected bars of a check, each with its first error's rule and message, to hold in quarantine. */
+export function heldBars(bars: BarColumns, report: QualityReport, source: string): HeldBar[] {
+  const firstError = new Map<number, QualityFinding>();
+  for (const f of report.findings) if (f.severity === 'error' && !firstError.has(f.index)) firstError.set(f.index, f);
+  return Array.from(report.rejected, (i) => {
+    const f = firstError.get(i);
+    return { time: bars.time[i]!, values: tuple(bars, i), source, rule: f?.rule ?? 'ohlc-integrity', reason: f?.message ?? 'impossible bar' };
+  });
 }
 
 function tuple(bars: BarColumns, i: number): BarTuple {

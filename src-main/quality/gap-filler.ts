@@ -10,7 +10,7 @@ import type { EventBus } from '../services/event-bus.ts';
 import type { InstrumentRepo } from '../services/instrument-repo.ts';
 import type { BarStore } from '../storage/bar-store.ts';
 import type { BarIngest } from './bar-ingest.ts';
-import { calendarIdOf } from './quality-service.ts';
+import { calendarIdOf } from '../market-data/calendar-of.ts';
 
 export interface FillResult {
   filled: number;

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { expectedBars, getCalendar, type CalendarId } from '../../src-shared/calendar/index.ts';
+import { expectedBars, getCalendar } from '../../src-shared/calendar/index.ts';
 import { AppFailure } from '../../src-shared/contract/errors.ts';
 import type { QualityReportView, QuarantinedBar } from '../../src-shared/contract/quality.contract.ts';
 import { emptyBars } from '../../src-shared/domain/bars.ts';
@@ -8,9 +8,11 @@ import { QualityConfigSchema, type QualityConfig } from '../../src-shared/domain
 import { timeframeMs, type Timeframe } from '../../src-shared/domain/timeframe.ts';
 import { countInRanges, missingRanges } from '../../src-workers/backfill/missing-ranges.ts';
 import { anomalyFindings, barAnomalyScores, checkBars, findGaps, qualityByPeriod, qualityCounts, qualityScore } from '../../src-workers/quality/index.ts';
+import { calendarIdOf } from '../market-data/calendar-of.ts';
 import type { EventBus } from '../services/event-bus.ts';
 import type { InstrumentRepo } from '../services/instrument-repo.ts';
 import type { BarStore } from '../storage/bar-store.ts';
+import { heldBars, INTEGRITY_ONLY } from './bar-ingest.ts';
 import type { BarTuple, QualityRepo } from './quality-repo.ts';
 
 const LIST_LIMIT = 1000;
@@ -97,13 +99,10 @@ export class QualityService {
 
   private moveErrors(instrumentId: number, tf: Timeframe): number {
     const bars = this.store.read(instrumentId, tf);
-    const checked = checkBars(bars, { priceJump: { enabled: false }, volumeSpike: { enabled: false } });
+    const checked = checkBars(bars, INTEGRITY_ONLY);
     if (checked.rejected.length === 0) return 0;
     const now = Date.now();
-    const held = [...checked.rejected].map((i) => {
-      const f = checked.findings.find((x) => x.index === i && x.severity === 'error');
-      return { time: bars.time[i]!, values: tupleAt(bars, i), source: 'check', rule: f?.rule ?? 'ohlc-integrity', reason: f?.message ?? 'impossible bar' };
-    });
+    const held = heldBars(bars, checked, 'check');
     this.repo.hold(instrumentId, tf, held, now);
     this.repo.audit(instrumentId, tf, held.map((h) => ({ action: 'quarantine', time: h.time, source: 'check', before: h.values, after: null, reason: h.reason })), now);
     // Duplicated times share one stored slot: removing the time removes the stored bar once.
@@ -141,18 +140,6 @@ export class QualityService {
   }
 }
 
-/** Crypto trades around the clock; listings carry their market in the venue or symbol suffix. */
-export function calendarIdOf(instrument: Pick<Instrument, 'assetClass' | 'symbol' | 'venue'>): CalendarId {
-  if (instrument.assetClass === 'crypto') return 'CRYPTO';
-  const s = instrument.symbol.toUpperCase();
-  if (s.endsWith('.L') || /LSE|XLON/i.test(instrument.venue)) return 'XLON';
-  if (s.endsWith('.IS') || /BIST|XIST/i.test(instrument.venue)) return 'XIST';
-  return 'XNYS';
-}
-
-function tupleAt(bars: ReturnType<BarStore['read']>, i: number): BarTuple {
-  return [bars.open[i]!, bars.high[i]!, bars.low[i]!, bars.close[i]!, bars.volume[i]!];
-}
 
 function round1(x: number): number {
   return Math.round(x * 10) / 10;
