@@ -19,12 +19,14 @@ const FILE = 'orcl-1995-2014.csv';
 const BACKTRADER_PER_SECOND = 1 / 0.3;
 const WORKERS = 2;
 /**
- * Sets per worker task. Measured here (backtests/s, built worker, medians of 3 jobs per size, in six
- * runs of this bench): 16 → 5,900–9,200, 29 → 6,700–10,500, 43 → 6,200–10,800, 57 → 6,800–10,400,
- * 86 → 6,700–11,500, 171 → 6,700–11,800. The runs differ more than the sizes do (this machine is
- * shared); from 43 sets on no size is reliably better, below that the round trip and the per-batch
- * setup (engine, scratch arrays, ~0.1 ms) show. 57 makes six tasks, three per worker, so that a
- * worker slowed down by the machine leaves its last batch to the other.
+ * Sets per worker task. Measured here (backtests/s, built worker, medians of 3 jobs per size, in
+ * three runs of this bench with no other process busy): 16 → 7,600–12,700, 29 → 10,700–14,100,
+ * 43 → 12,800–14,800, 57 → 11,200–15,500, 86 → 11,600–15,300, 171 → 11,200–14,600. The runs differ
+ * more than the sizes from 43 on do; below that the round trip shows — a batch's rows are cloned to
+ * the main thread and the next batch sent only then, about half a millisecond per task (a worker
+ * keeps the job's engine and scratch arrays between its batches, so those are made once per job). 57
+ * makes six tasks, three per worker, so that a worker slowed down by the machine leaves its last
+ * batch to the other.
  */
 const BATCH = 57;
 const JOBS = 15;

@@ -140,6 +140,7 @@ export class BackfillService {
     const job = this.jobs.submit({
       kind: 'backfill',
       title,
+      outsidePool: true,
       input: { backfillId: record.backfillId, connectionId: record.connectionId, symbol: record.symbol, timeframe: record.timeframe, from: record.from, to: record.to },
       run: (ctx) => runBackfill({ ...this.deps(), record: { ...record, instrumentId }, ctx }),
     });

@@ -70,7 +70,7 @@ export class ConnectionSupervisor {
       clock: this.clock, intervalMs: heartbeatMs, onLost,
       ping: (signal) => this.ping(signal, heartbeatMs),
       // A polling stream is quiet by design between polls; only sockets can stall silently.
-      quietSince: () => (source.streamsPoll ? null : this.subs.quietSince()),
+      quietSince: () => (source.streamsPoll || source.silenceExpected?.() ? null : this.subs.quietSince()),
       onLatency: (latencyMs) => this.keeper.update({ latencyMs }),
     });
     this.attempts = new ConnectAttempts({

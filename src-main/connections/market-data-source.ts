@@ -27,12 +27,19 @@ export interface TradeTick {
 }
 
 /**
- * What a live stream yields: trades (fed to the tick → bar builder) or venue-built bars
- * (`final` once the venue says the period is over).
+ * What a live stream yields:
+ * - trades, fed to the tick → bar builder; `through`, when given, says no trade before that time
+ *   will follow (a venue that sends 5-second bars), so bars ending by then complete at once;
+ * - venue-built bars (`final` once the venue says the period is over);
+ * - a gap: the venue says data between `lostAt` and `resumedAt` may be missing while the stream
+ *   itself stayed open (IB's 1101 / 1102), so those periods are fetched again;
+ * - a notice about the stream for the connection log (IB's line limits, connectivity messages).
  */
 export type LiveEvent =
-  | { readonly type: 'trades'; readonly trades: readonly TradeTick[] }
-  | { readonly type: 'bar'; readonly timeframe: Timeframe; readonly bar: BarValues; readonly final: boolean };
+  | { readonly type: 'trades'; readonly trades: readonly TradeTick[]; readonly through?: number }
+  | { readonly type: 'bar'; readonly timeframe: Timeframe; readonly bar: BarValues; readonly final: boolean }
+  | { readonly type: 'gap'; readonly lostAt: number; readonly resumedAt: number }
+  | { readonly type: 'notice'; readonly level: 'info' | 'warn' | 'error'; readonly message: string };
 
 export interface BarValues {
   readonly time: number;
@@ -65,8 +72,25 @@ export interface MarketDataSource {
    * the supervisor's stall check does not apply — a failed poll ends the stream instead.
    */
   readonly streamsPoll?: boolean;
+  /**
+   * True while the venue itself says its data has stopped (IB's 1100 "connectivity lost" while the
+   * socket to TWS is fine): the supervisor's stall check waits instead of reconnecting the socket.
+   */
+  silenceExpected?(): boolean;
+  /** How live symbols are streamed: every trade ('trades', the default) or the venue's own bars ('bars'). */
+  readonly liveKind?: 'trades' | 'bars';
+  /**
+   * How late a trade may arrive after its time (IB's 5-second bars arrive when they end): a bar is
+   * closed by the clock this long after its period, unless the stream's `through` closes it sooner.
+   */
+  readonly liveLagMs?: number;
   /** Timeframes the venue serves natively, ascending. */
   readonly timeframes: readonly Timeframe[];
+  /**
+   * Where the source reports what its venue says about the connection itself (IB's 1100 / 1101 /
+   * 1102, farm notices): the connection log. Set by whoever owns the source.
+   */
+  onNotice?: ((level: 'info' | 'warn' | 'error', message: string) => void) | null;
   /** Opens what the source needs (loads its client, the market list) and proves the venue answers. */
   connect(signal?: AbortSignal): Promise<void>;
   /** A cheap round trip for the heartbeat; resolves with the latency in ms. */

@@ -141,7 +141,14 @@ export class SubscriptionSet {
         this.deps.onLost(error.message, error);
       }
     } catch (error) {
-      if (!signal.aborted) this.deps.onLost(`the ${symbol} stream failed: ${describeError(error)}`, error);
+      if (signal.aborted) return;
+      // A refusal of this one stream (IB's line limit, an unknown symbol) is not a lost connection:
+      // reconnecting would only be refused again, and would interrupt every other stream.
+      if (error instanceof SourceError && !error.retryable) {
+        this.deps.log('error', `The ${symbol} stream was refused: ${describeError(error)}. It starts again on the next reconnect.`);
+        return;
+      }
+      this.deps.onLost(`the ${symbol} stream failed: ${describeError(error)}`, error);
     }
   }
 

@@ -17,12 +17,18 @@ export interface JobSpec<T> {
   /** Persisted with the record: what reproduces the job (never file contents or secrets). */
   readonly input: unknown;
   readonly run: (ctx: JobContext) => Promise<T>;
+  /**
+   * The job waits on a venue, not on a core (a backfill): it starts at once instead of queueing for
+   * one of the pool's `concurrency` slots, so three backfills do not wait for each other.
+   */
+  readonly outsidePool?: boolean;
 }
 
 interface Entry {
   record: JobRecord;
   readonly controller: AbortController;
   readonly start: () => void;
+  readonly outsidePool: boolean;
   readonly done: Promise<JobRecord>;
   readonly settle: (record: JobRecord) => void;
 }
@@ -32,7 +38,7 @@ const PROGRESS_SAVE_MS = 1000;
 
 /**
  * Queues, runs, cancels and records jobs. At most `concurrency` run at once (the pool's size);
- * the rest wait in order. Every state change is persisted and published.
+ * the rest wait in order — except jobs that wait on a venue rather than a core (`outsidePool`). Every state change is persisted and published.
  */
 export class JobManager {
   private readonly live = new Map<string, Entry>();
@@ -64,11 +70,15 @@ export class JobManager {
     this.repo.insert(record, spec.input);
     let settle!: (r: JobRecord) => void;
     const done = new Promise<JobRecord>((r) => (settle = r));
-    const entry: Entry = { record, controller: new AbortController(), done, settle, start: () => void this.execute(entry, spec) };
+    const entry: Entry = { record, controller: new AbortController(), done, settle, start: () => void this.execute(entry, spec), outsidePool: spec.outsidePool === true };
     this.live.set(record.id, entry);
-    this.queue.push(entry);
     this.publish(record);
-    this.pump();
+    if (entry.outsidePool) {
+      entry.start();
+    } else {
+      this.queue.push(entry);
+      this.pump();
+    }
     return { id: record.id, done: entry.done };
   }
 
@@ -139,7 +149,7 @@ export class JobManager {
         : toAppError(`job ${spec.kind}`, error, (_c, e) => this.onBug(e));
       this.finish(entry, appError.code === 'CANCELLED' ? 'cancelled' : 'failed', null, appError);
     } finally {
-      this.running--;
+      if (!entry.outsidePool) this.running--;
       entry.settle(entry.record);
       this.pump();
     }

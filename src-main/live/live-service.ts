@@ -75,11 +75,11 @@ export class LiveService {
   }
 
   private open(row: SubscriptionRow): LiveStream {
-    const { supervisor, source, settings } = this.connections.use(row.connectionId);
+    const { supervisor, source } = this.connections.use(row.connectionId);
     // A live symbol keeps its connection up (a request alone would connect it only for itself).
     if (supervisor.status().state === 'disconnected') void supervisor.connect().catch(() => undefined);
     const stream = new LiveStream({
-      row, supervisor, source, trades: settings.kind === 'ccxt', ingest: this.ingest, bus: this.bus,
+      row, supervisor, source, trades: source.liveKind !== 'bars', ingest: this.ingest, bus: this.bus,
       onLog: (level, message) => this.connections.note(row.connectionId, level, message),
     });
     this.streams.set(row.id, stream);

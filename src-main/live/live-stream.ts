@@ -97,8 +97,13 @@ export class LiveStream {
       for (const t of event.trades) this.builder.push(t.time, t.price, t.size);
       this.counters.trades += event.trades.length;
       if (event.trades.length > 0) this.counters.lastTradeAt = event.trades[event.trades.length - 1]!.time;
+      if (event.through !== undefined) this.builder.advanceTo(event.through);
       this.scheduleClose();
       for (let i = 0; i < this.builder.timeframes.length; i++) this.scheduleForming(this.builder.timeframes[i]!);
+    } else if (event.type === 'gap') {
+      this.onGap(event.lostAt, event.resumedAt);
+    } else if (event.type === 'notice') {
+      this.d.onLog(event.level, `${this.d.row.symbol}: ${event.message}`);
     } else if (event.final) {
       this.store(event.timeframe, [event.bar], 'replace');
       this.counters.barsCompleted++;
@@ -107,18 +112,22 @@ export class LiveStream {
     }
   }
 
-  /** Bars complete on time even when no trade follows: a timer at the next period end. */
+  /**
+   * Bars complete on time even when no trade follows: a timer at the next period end (plus the
+   * source's lag, for venues whose trades arrive after their time).
+   */
   private scheduleClose(): void {
     const at = this.builder.nextCloseAt();
     if (at === null || at === this.closeAt) return;
     if (this.closeTimer) clearTimeout(this.closeTimer);
+    const lag = this.d.source.liveLagMs ?? 0;
     this.closeAt = at;
     this.closeTimer = setTimeout(() => {
       this.closeTimer = null;
       this.closeAt = Infinity;
-      this.builder.advanceTo(this.now());
+      this.builder.advanceTo(this.now() - lag);
       this.scheduleClose();
-    }, Math.max(0, at - this.now()));
+    }, Math.max(0, at + lag - this.now()));
   }
 
   private scheduleForming(tf: Timeframe): void {

@@ -7,7 +7,9 @@ import type { Instrument } from '../../src-shared/domain/instrument.ts';
  * other stocks are US listings, judged by the NYSE calendar (NASDAQ keeps the same days and hours).
  */
 export function calendarIdOf(instrument: Pick<Instrument, 'assetClass' | 'symbol' | 'venue'>): CalendarId {
-  if (instrument.assetClass === 'crypto') return 'CRYPTO';
+  // Forex and futures trade nearly around the clock; without their own calendars they are judged
+  // as continuous, so a night is never skipped (weekends then show as gaps).
+  if (instrument.assetClass === 'crypto' || instrument.assetClass === 'forex' || instrument.assetClass === 'future') return 'CRYPTO';
   const s = instrument.symbol.toUpperCase();
   if (s.endsWith('.L') || /LSE|XLON/i.test(instrument.venue)) return 'XLON';
   if (s.endsWith('.IS') || /BIST|XIST/i.test(instrument.venue)) return 'XIST';

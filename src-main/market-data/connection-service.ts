@@ -56,9 +56,11 @@ export class ConnectionService {
     let entry: Entry;
     if (id === undefined) {
       const newId = `con_${randomBytes(9).toString('base64url')}`;
-      entry = this.open(this.repo.insert(newId, settings, now));
-      this.entries.set(newId, entry);
+      const row = this.repo.insert(newId, settings, now);
+      // Keys first: the source is made with them (a source made before would connect without keys).
       this.writeCredentials(newId, credentials);
+      entry = this.open(row);
+      this.entries.set(newId, entry);
       this.note(newId, 'info', `Connection "${settings.name}" created`);
     } else {
       const old = this.entry(id);
@@ -98,7 +100,7 @@ export class ConnectionService {
     const keys = credentials === undefined && id !== undefined ? this.readCredentials(id) : (credentials ?? null);
     const source = this.sources.create(settings, keys);
     const signal = AbortSignal.timeout(TEST_TIMEOUT_MS);
-    const venue = settings.kind === 'ccxt' ? (settings.exchange ?? 'ccxt') : settings.kind;
+    const venue = venueName(settings);
     try {
       await source.connect(signal);
       const latencyMs = Math.round(await source.ping(signal));
@@ -134,12 +136,14 @@ export class ConnectionService {
     const entry = this.entry(id);
     const text = search.trim().toUpperCase();
     let list: readonly MarketInfo[];
-    if (entry.source.search && text !== '') {
+    const searched = entry.source.search !== undefined && text !== '';
+    if (searched) {
       list = await entry.supervisor.call('search', (signal) => entry.source.search!(text, signal), { retries: 2 });
     } else {
       list = await this.allMarkets(entry);
     }
-    const matches = text === '' ? list : list.filter((m) => m.symbol.toUpperCase().includes(text) || m.base === text || m.quote === text);
+    // A venue's own search also matches names ("apple" finds AAPL): its answers are not filtered again.
+    const matches = text === '' || searched ? list : list.filter((m) => m.symbol.toUpperCase().includes(text) || m.base === text || m.quote === text);
     const ranked = [...matches].sort((a, b) => rank(a, text) - rank(b, text) || a.symbol.localeCompare(b.symbol));
     return { total: matches.length, markets: ranked.slice(0, limit) };
   }
@@ -172,6 +176,7 @@ export class ConnectionService {
 
   private open(row: ConnectionRow): Entry {
     const source = this.sources.create(row.settings, this.readCredentials(row.id));
+    source.onNotice = (level, message) => this.note(row.id, level, message);
     const supervisor = new ConnectionSupervisor({
       connectionId: row.id,
       source,
@@ -233,4 +238,14 @@ function rank(m: MarketInfo, text: string): number {
   if (m.base === text) return 1;
   if (m.symbol.toUpperCase().startsWith(text)) return 2;
   return 3;
+}
+
+/** The venue as a trader names it, for messages. */
+function venueName(settings: ConnectionSettings): string {
+  switch (settings.kind) {
+    case 'ccxt': return settings.exchange ?? 'ccxt';
+    case 'ib': return `Interactive Brokers at ${settings.ib?.host}:${settings.ib?.port}`;
+    case 'alpaca': return `Alpaca (${settings.alpaca?.environment ?? 'paper'})`;
+    default: return 'Yahoo Finance';
+  }
 }

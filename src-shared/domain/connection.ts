@@ -5,7 +5,7 @@ export const CCXT_EXCHANGES = ['binance', 'coinbase', 'kraken', 'bybit', 'okx'] 
 export const CcxtExchangeSchema = z.enum(CCXT_EXCHANGES);
 export type CcxtExchange = z.infer<typeof CcxtExchangeSchema>;
 
-export const SOURCE_KINDS = ['ccxt', 'yahoo'] as const;
+export const SOURCE_KINDS = ['ccxt', 'yahoo', 'ib', 'alpaca'] as const;
 export const SourceKindSchema = z.enum(SOURCE_KINDS);
 export type SourceKind = z.infer<typeof SourceKindSchema>;
 
@@ -36,6 +36,35 @@ export const BackoffSettingsSchema = z.object({
   attemptsBeforeDown: z.number().int().min(1).max(1000).default(8),
 });
 
+/** Interactive Brokers: where TWS / IB Gateway listens, and which API client id this app uses. */
+export const IbSettingsSchema = z
+  .object({
+    host: z.string().trim().min(1, 'host is empty').max(253).default('127.0.0.1'),
+    /** 7497 TWS paper, 7496 TWS live, 4002 / 4001 IB Gateway paper / live. */
+    port: z.number().int().min(1).max(65_535).default(7497),
+    /** Unique per TWS instance: two applications with one client id lock each other out (error 326). */
+    clientId: z.number().int().min(0).max(2_147_483_647).default(17),
+    /**
+     * Live symbols from 5-second real-time bars (one market-data line each) or from tick-by-tick
+     * trades (exact, but accounts get only a few tick-by-tick lines).
+     */
+    live: z.enum(['bars', 'ticks']).default('bars'),
+    /** History of regular trading hours only (stocks), as the market calendars expect. */
+    regularHoursOnly: z.boolean().default(true),
+  })
+  .strict();
+export type IbSettings = z.output<typeof IbSettingsSchema>;
+
+/** Alpaca: the account kind (its trading endpoint) and the market-data feed the plan includes. */
+export const AlpacaSettingsSchema = z
+  .object({
+    environment: z.enum(['paper', 'live']).default('paper'),
+    /** IEX comes with every account; SIP (all US exchanges) needs a data subscription. */
+    feed: z.enum(['iex', 'sip']).default('iex'),
+  })
+  .strict();
+export type AlpacaSettings = z.output<typeof AlpacaSettingsSchema>;
+
 /** Everything about a connection but its keys, as stored in the workspace. */
 export const ConnectionSettingsSchema = z
   .object({
@@ -45,9 +74,14 @@ export const ConnectionSettingsSchema = z
     exchange: CcxtExchangeSchema.optional(),
     /**
      * Where the venue is, when not at its public address (a self-hosted gateway, a local fake).
-     * `rest` replaces the REST base URL, `ws` the websocket URL.
+     * `rest` replaces the REST (market data) base URL, `ws` the websocket URL, `trading` Alpaca's
+     * trading API (account, clock, calendar, assets).
      */
-    urls: z.object({ rest: httpUrl.optional(), ws: wsUrl.optional() }).strict().default({}),
+    urls: z.object({ rest: httpUrl.optional(), ws: wsUrl.optional(), trading: httpUrl.optional() }).strict().default({}),
+    /** Interactive Brokers only. */
+    ib: IbSettingsSchema.optional(),
+    /** Alpaca only. */
+    alpaca: AlpacaSettingsSchema.optional(),
     /** Requests per minute this connection may make (the venue's published limit by default). */
     requestsPerMinute: z.number().int().min(1).max(100_000).optional(),
     /** Seconds between heartbeats; a stream silent for 3 heartbeats is treated as lost. */
@@ -67,6 +101,11 @@ export const ConnectionSettingsSchema = z
     if (s.kind !== 'ccxt' && s.exchange !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['exchange'], message: `a ${s.kind} connection has no exchange` });
     }
+    if (s.kind === 'ib' && s.ib === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['ib'], message: 'an Interactive Brokers connection needs a host, port and client id' });
+    }
+    if (s.kind !== 'ib' && s.ib !== undefined) ctx.addIssue({ code: 'custom', path: ['ib'], message: `a ${s.kind} connection has no IB settings` });
+    if (s.kind !== 'alpaca' && s.alpaca !== undefined) ctx.addIssue({ code: 'custom', path: ['alpaca'], message: `a ${s.kind} connection has no Alpaca settings` });
     if (s.backoff.maxMs < s.backoff.initialMs) {
       ctx.addIssue({ code: 'custom', path: ['backoff', 'maxMs'], message: 'maxMs is below initialMs' });
     }

@@ -1,6 +1,7 @@
 import type { BarColumns } from '../../src-shared/domain/bars.ts';
-import type { BacktestSettings, Fill, Side, Trade } from '../../src-shared/domain/backtest.ts';
+import type { BacktestSettings, Fill, Side } from '../../src-shared/domain/backtest.ts';
 import { CommissionModel } from './commission.ts';
+import type { EngineOptions, EngineResult, Rejection } from './engine-types.ts';
 import { FillRecord } from './fill-record.ts';
 import { BarPath, touch, trailDistance, type Touch } from './intrabar.ts';
 import { createOrder, type Order, type OrderRequest } from './orders.ts';
@@ -10,42 +11,13 @@ import { sizeEntry } from './sizing.ts';
 import { SlippageModel } from './slippage.ts';
 import type { StrategyInstance, Trader } from './strategy.ts';
 
-export interface Rejection {
-  orderId: number;
-  barIndex: number;
-  time: number;
-  reason: string;
-}
-
-export interface EngineResult {
-  fills: Fill[];
-  trades: Trade[];
-  rejections: Rejection[];
-  orders: Order[];
-  equity: Float64Array;
-  inMarket: Uint8Array;
-  /** Bars with a position held at the close (the 1s of inMarket). */
-  barsHeld: number;
-  tradedValue: number;
-}
-
-export interface EngineOptions {
-  /** ATR column for ATR sizing (NaN in warm-up); computed by the caller only when sizing needs it. */
-  atr?: Float64Array;
-  /** Checked between bars; when it returns true the run stops with what it has. */
-  shouldStop?: () => boolean;
-  /** Called every `progressEvery` bars with the index of the bar done. */
-  onProgress?: (barsDone: number) => void;
-  progressEvery?: number;
-  periodsPerYear: number;
-  /**
-   * False: the result's `orders` and `fills` stay empty (trades, equity and the rest are as always).
-   * The optimizer keeps only metrics, and a fill or an order kept is memory to collect later.
-   */
-  record?: boolean;
-}
+export type { EngineOptions, EngineResult, Rejection } from './engine-types.ts';
 
 const DAY_MS = 86_400_000;
+
+/** What a bare buy() or sell() asks for (createOrder only reads a request): no copy made per order. */
+const MARKET_BUY: OrderRequest = { side: 'BUY' };
+const MARKET_SELL: OrderRequest = { side: 'SELL' };
 
 /**
  * The event-driven engine for one instrument. Per bar i: pending orders are matched against bar i's
@@ -64,7 +36,7 @@ export class Engine implements Trader {
   private readonly closesFinite: boolean;
   private readonly commission: CommissionModel;
   private readonly slippage: SlippageModel;
-  private pos = new Position();
+  private pos: Position;
   private readonly path = new BarPath();
   private readonly scratch: Touch = { t: -1, price: NaN };
   private pending: Order[] = [];
@@ -85,6 +57,7 @@ export class Engine implements Trader {
     this.settings = settings;
     this.opts = opts;
     this.record = opts.record ?? true;
+    this.pos = new Position(this.record);
     this.cash = settings.initialCash;
     this.commission = new CommissionModel(settings.commission);
     this.slippage = new SlippageModel(settings.slippage, bars, settings.tickSize);
@@ -100,7 +73,7 @@ export class Engine implements Trader {
     this.position = 0;
     this.cash = this.settings.initialCash;
     this.commission.reset();
-    this.pos = new Position();
+    this.pos = new Position(this.record);
     this.pending = [];
     this.all = [];
     this.fills = [];
@@ -119,6 +92,10 @@ export class Engine implements Trader {
    * one tight loop (markTo) when it ends — before the next fill, or at the end — rather than bar by
    * bar around the strategy's call. A short under financing pays it every bar and is marked bar by
    * bar, since the strategy sees the cash move.
+   *
+   * A strategy that says where its onBar would next do anything (StrategyInstance.nextActive) is not
+   * called on the bars before — an SMA crossover acts on a few dozen of thousands — whenever the
+   * engine has nothing of its own to do on them either: no order working, no financing to pay.
    */
   run(strategy: StrategyInstance, into?: { equity: Float64Array; inMarket: Uint8Array }): EngineResult {
     const { open, high, low, close } = this.bars;
@@ -133,7 +110,16 @@ export class Engine implements Trader {
     const every = this.opts.progressEvery ?? 0;
     const financing = this.settings.shortFinancingRate / this.opts.periodsPerYear;
     const financed = financing > 0;
+    const quiet = strategy.nextActive !== undefined;
     for (let i = 0; i < n; i++) {
+      if (quiet && this.pending.length === 0 && !(financed && this.position < 0)) {
+        // Straight to the strategy's next active bar; the bars skipped are marked with the stretch
+        // they belong to (markTo). A bar that reports progress is not skipped.
+        const next = strategy.nextActive!(i);
+        const progressBar = every > 0 ? i + every - 1 - (i % every) : n;
+        i = next < progressBar ? next : progressBar;
+        if (i >= n) break;
+      }
       this.bar = i;
       if (this.pending.length > 0) {
         // The bars before this one held what the fills are about to change.
@@ -162,7 +148,8 @@ export class Engine implements Trader {
 
   /**
    * Marks bars [marked, to) — over which cash and position did not change — to the close: equity,
-   * in-market flag, and the highest high and lowest low the open position has seen (MAE/MFE).
+   * in-market flag, and (when recording) the highest high and lowest low the open position has
+   * seen (MAE/MFE).
    */
   private markTo(to: number): void {
     const from = this.marked;
@@ -180,19 +167,11 @@ export class Engine implements Trader {
     }
     const inMarket = this.inMarketOut;
     this.barsHeld += to - from;
-    const pos = this.pos;
-    let maxHigh = pos.maxHigh;
-    let minLow = pos.minLow;
     for (let k = from; k < to; k++) {
-      const h = high[k]!;
-      const l = low[k]!;
-      if (h > maxHigh) maxHigh = h;
-      if (l < minLow) minLow = l;
       equity[k] = cash + position * close[k]!;
       inMarket[k] = 1;
     }
-    pos.maxHigh = maxHigh;
-    pos.minLow = minLow;
+    if (this.record) this.pos.markRange(high, low, from, to);
   }
 
   // ── Trader ──────────────────────────────────────────────────────────────────────────────────────
@@ -215,12 +194,12 @@ export class Engine implements Trader {
     return o.id;
   }
 
-  buy(req: Omit<OrderRequest, 'side'> = {}): number {
-    return this.order({ ...req, side: 'BUY' });
+  buy(req?: Omit<OrderRequest, 'side'>): number {
+    return this.order(req === undefined ? MARKET_BUY : { ...req, side: 'BUY' });
   }
 
-  sell(req: Omit<OrderRequest, 'side'> = {}): number {
-    return this.order({ ...req, side: 'SELL' });
+  sell(req?: Omit<OrderRequest, 'side'>): number {
+    return this.order(req === undefined ? MARKET_SELL : { ...req, side: 'SELL' });
   }
 
   close(): number {
@@ -395,11 +374,17 @@ export class Engine implements Trader {
   private result(equity: Float64Array, inMarket: Uint8Array): EngineResult {
     const n = equity.length;
     const trades = this.pos.trades.slice();
+    const tally = this.pos.tally;
     if (this.position !== 0 && n > 0) {
       const last = n - 1;
-      trades.push(this.pos.openTrade(this.bars.close[last]!, last, this.bars.time[last]!));
+      const open = this.pos.openTrade(this.bars.close[last]!, last, this.bars.time[last]!);
+      tally.add(open.pnl, true);
+      if (this.record) trades.push(open);
     }
-    return { fills: this.fills, trades, rejections: this.rejections, orders: this.all, equity, inMarket, barsHeld: this.barsHeld, tradedValue: this.tradedValue };
+    return {
+      fills: this.fills, trades, tradeStats: tally.stats(), rejections: this.rejections, orders: this.all, equity, inMarket,
+      barsHeld: this.barsHeld, tradedValue: this.tradedValue,
+    };
   }
 }
 

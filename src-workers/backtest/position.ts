@@ -1,4 +1,5 @@
 import type { Trade } from '../../src-shared/domain/backtest.ts';
+import { TradeTally } from './metrics/trades.ts';
 
 /** Closed-trade counts for Kelly sizing. */
 export interface TradeStats {
@@ -25,12 +26,37 @@ export class Position {
   /** Highest high and lowest low since entry (MAE/MFE); the entry bar counts whole. */
   maxHigh = 0;
   minLow = 0;
+  /** The closed trades, when they are kept; their statistics are tallied either way. */
   readonly trades: Trade[] = [];
+  readonly tally = new TradeTally();
   readonly stats: TradeStats = { wins: 0, losses: 0, grossWin: 0, grossLoss: 0 };
+  private readonly keepTrades: boolean;
+
+  /**
+   * `keepTrades` false: closed trades are only tallied, not kept (nor is a trade object made for
+   * them); the high/low marks then serve nothing and need not be kept either.
+   */
+  constructor(keepTrades = true) {
+    this.keepTrades = keepTrades;
+  }
 
   mark(high: number, low: number): void {
     if (high > this.maxHigh) this.maxHigh = high;
     if (low < this.minLow) this.minLow = low;
+  }
+
+  /** {@link mark} for every bar in [from, to) of the high and low columns. */
+  markRange(high: Float64Array, low: Float64Array, from: number, to: number): void {
+    let maxHigh = this.maxHigh;
+    let minLow = this.minLow;
+    for (let k = from; k < to; k++) {
+      const h = high[k]!;
+      const l = low[k]!;
+      if (h > maxHigh) maxHigh = h;
+      if (l < minLow) minLow = l;
+    }
+    this.maxHigh = maxHigh;
+    this.minLow = minLow;
   }
 
   /** Applies a fill of `delta` units (signed) and returns the new position. */
@@ -78,30 +104,39 @@ export class Position {
   }
 
   private closeTrade(closing: number, price: number, exitCommission: number, i: number, time: number): void {
-    const trade = this.buildTrade(closing, price, exitCommission, i, time, false);
+    let pnl: number;
+    if (this.keepTrades) {
+      const trade = this.buildTrade(closing, price, exitCommission, i, time, false);
+      this.trades.push(trade);
+      pnl = trade.pnl;
+    } else pnl = this.pnlOf(closing, price, exitCommission);
+    this.tally.add(pnl, false);
     // The closed part takes its share of the entry commission and financing with it.
     const share = closing / Math.abs(this.qty);
     this.entryCommission -= this.entryCommission * share;
     this.financing -= this.financing * share;
-    this.trades.push(trade);
-    if (trade.pnl > 0) {
+    if (pnl > 0) {
       this.stats.wins++;
-      this.stats.grossWin += trade.pnl;
-    } else if (trade.pnl < 0) {
+      this.stats.grossWin += pnl;
+    } else if (pnl < 0) {
       this.stats.losses++;
-      this.stats.grossLoss -= trade.pnl;
+      this.stats.grossLoss -= pnl;
     }
+  }
+
+  /** The net P&L of `closing` units exiting at `price`: the gross less their share of the costs. */
+  private pnlOf(closing: number, price: number, exitCommission: number): number {
+    const share = closing / Math.abs(this.qty);
+    const gross = (this.qty > 0 ? price - this.avgPrice : this.avgPrice - price) * closing;
+    return gross - (this.entryCommission * share + exitCommission) - this.financing * share;
   }
 
   /** The trade for `closing` units exiting at `price`, with their share of entry costs; changes nothing. */
   private buildTrade(closing: number, price: number, exitCommission: number, i: number, time: number, open: boolean): Trade {
     const long = this.qty > 0;
     const share = closing / Math.abs(this.qty);
-    const entryCommission = this.entryCommission * share;
-    const financing = this.financing * share;
-    const gross = (long ? price - this.avgPrice : this.avgPrice - price) * closing;
-    const commission = entryCommission + exitCommission;
-    const pnl = gross - commission - financing;
+    const commission = this.entryCommission * share + exitCommission;
+    const pnl = this.pnlOf(closing, price, exitCommission);
     return new TradeRecord(
       this.trades.length + 1, long ? 'long' : 'short', closing, this.entryIndex, this.entryTime, this.avgPrice, i, time, price,
       pnl, pnl / (closing * this.avgPrice), commission,

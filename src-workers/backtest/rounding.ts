@@ -17,13 +17,24 @@ const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12]
  * 1/3); then the plain quotient is used.
  */
 function decimalScale(step: number): number {
+  // A run rounds to one tick and one lot size, several times per fill: the last answer is kept.
+  if (step === lastStep) return lastScale;
+  let scale = 0;
   for (let d = 0; d < POW10.length; d++) {
     const scaled = step * POW10[d]!;
     const whole = Math.round(scaled);
-    if (whole >= 1 && Math.abs(scaled - whole) <= whole * 1e-9) return POW10[d]!;
+    if (whole >= 1 && Math.abs(scaled - whole) <= whole * 1e-9) {
+      scale = POW10[d]!;
+      break;
+    }
   }
-  return 0;
+  lastStep = step;
+  lastScale = scale;
+  return scale;
 }
+
+let lastStep = NaN;
+let lastScale = 0;
 
 /**
  * `x` (a count of steps) snapped to the nearest whole number when it is within 1e-9 of a step, or

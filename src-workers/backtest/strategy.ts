@@ -57,6 +57,13 @@ export interface SetupContext {
 /** The per-bar logic a strategy's setup returns; `onBar` runs after bar i has closed. */
 export interface StrategyInstance {
   onBar(i: number, t: Trader): void;
+  /**
+   * Optional: the first bar ≥ i whose onBar would do anything — place or cancel an order, read the
+   * account, or change the strategy's own state — or the bar count if none would. The engine then
+   * skips the calls before it whenever it has nothing of its own to do on those bars (no order
+   * working). It must be exact: onBar on a bar it skips would have done nothing at all.
+   */
+  nextActive?(i: number): number;
 }
 
 /**

@@ -6,7 +6,7 @@ import { IndicatorCache } from '../backtest/setup-context.ts';
 import { getStrategy } from '../backtest/strategies/index.ts';
 import { withUserCode } from '../backtest/user-code.ts';
 import { loadUserStrategy } from '../backtest/user-strategy.ts';
-import { BATCH_CACHE_BYTES, evaluateBatch, type BatchRow } from './batch.ts';
+import { BATCH_CACHE_BYTES, BatchRunner, type BatchRow } from './batch.ts';
 import { SharedColumns, type SharedColumnsHandle } from './batch-columns.ts';
 
 /**
@@ -36,8 +36,12 @@ export interface OptimizeBatchPayload {
   barsKey?: string;
 }
 
-/** The indicator cache a worker keeps for the job it last served (one job at a time: bounded memory). */
-let kept: { key: string; cache: IndicatorCache } | null = null;
+/**
+ * What a worker keeps of the job it last served (one job at a time: bounded memory): the indicator
+ * cache, and the runner made for one calendar and settings (its engine, benchmark and scratch
+ * arrays), which the job's next batch with those reuses.
+ */
+let kept: { key: string; cache: IndicatorCache; runner: BatchRunner | null; runnerKey: string } | null = null;
 
 /**
  * The cache for this batch: the kept one when the key and the bars match, with its own bar columns
@@ -49,8 +53,20 @@ function cacheFor(payload: OptimizeBatchPayload): IndicatorCache {
   const fresh = () => new IndicatorCache(bars, timeframe, BATCH_CACHE_BYTES, columns ? new SharedColumns(columns) : undefined);
   if (barsKey === undefined) return fresh();
   if (kept && kept.key === barsKey && kept.cache.timeframe === timeframe && sameBars(kept.cache.bars, bars)) return kept.cache;
-  kept = { key: barsKey, cache: fresh() };
+  kept = { key: barsKey, cache: fresh(), runner: null, runnerKey: '' };
   return kept.cache;
+}
+
+/** The runner for this batch: the kept one when the cache, calendar and settings are its own. */
+function runnerFor(payload: OptimizeBatchPayload, cache: IndicatorCache): BatchRunner {
+  if (!kept || kept.cache !== cache) return new BatchRunner(cache, payload.calendar, payload.settings);
+  // Settings are a small plain object (a structured clone each batch): equal text, equal settings.
+  const key = `${payload.calendar} ${JSON.stringify(payload.settings)}`;
+  if (kept.runner === null || kept.runnerKey !== key) {
+    kept.runner = new BatchRunner(cache, payload.calendar, payload.settings);
+    kept.runnerKey = key;
+  }
+  return kept.runner;
 }
 
 /** A cheap check that a reused key still means the same bars: length and the ends of time and close. */
@@ -63,14 +79,11 @@ function sameBars(a: BarColumns, b: BarColumns): boolean {
 /** The `optimize.batch` worker task: every set of the batch evaluated, rows in order. */
 export function runOptimizeBatch(payload: OptimizeBatchPayload, progress: (done: number, total: number) => void): BatchRow[] {
   const cache = cacheFor(payload);
-  const request = {
-    bars: cache.bars, timeframe: payload.timeframe, calendar: payload.calendar, settings: payload.settings,
-    paramSets: payload.paramSets, cache, onProgress: progress,
-  };
+  const runner = runnerFor(payload, cache);
   const user = payload.userStrategy;
-  if (!user) return evaluateBatch({ ...request, strategy: getStrategy(payload.strategyId) });
+  if (!user) return runner.evaluate(getStrategy(payload.strategyId), payload.paramSets, { onProgress: progress });
   const strategy = withUserCode(user, () => loadUserStrategy(user));
-  return evaluateBatch({ ...request, strategy, around: (run) => withUserCode(user, run) });
+  return runner.evaluate(strategy, payload.paramSets, { around: (run) => withUserCode(user, run), onProgress: progress });
 }
 
 /**

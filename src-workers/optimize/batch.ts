@@ -53,47 +53,70 @@ export type BatchRow =
 
 /**
  * Backtests every parameter set over the same bars and returns one row per set, in order — the
- * optimizer's inner loop. What runBacktest does per run is done here once per batch: the settings
- * parsed, the benchmark and its statistics, ATR columns for sizing and slippage, indicator columns
- * (one cache: sets sharing an SMA period share its column), the engine (reset between runs) and
- * the equity, in-market and metric scratch arrays. Per set remain the strategy's setup, the engine's
- * pass over the bars and the metrics' two passes.
+ * optimizer's inner loop. What runBacktest does per run is done here once per batch (see
+ * {@link BatchRunner}); per set remain the strategy's setup, the engine's pass over the bars and
+ * the metrics' two passes.
  *
  * Throws (AppFailure) for what fails the whole batch: bad settings, no bars. A set that fails on its
  * own with an AppFailure becomes an error row; anything else thrown is a bug and propagates.
  */
 export function evaluateBatch(req: BatchRequest): BatchRow[] {
-  const { bars, timeframe, strategy, paramSets } = req;
-  const settings = BacktestSettingsSchema.parse(req.settings ?? {});
-  const n = bars.close.length;
-  if (n === 0) throw new AppFailure('VALIDATION_FAILED', 'no bars to backtest in the chosen range', {});
-  const ppy = settings.periodsPerYear ?? periodsPerYear(timeframe, req.calendar);
-  const cache = req.cache ?? new IndicatorCache(bars, timeframe, BATCH_CACHE_BYTES);
-  const sizingAtr = settings.sizing.kind === 'atr' ? atrKernel(bars.high, bars.low, bars.close, settings.sizing.period) : undefined;
-  const engine = new Engine(bars, settings, { periodsPerYear: ppy, atr: sizingAtr, record: false });
-  const summary = new MetricsSummary(bars.time, buyAndHold(bars, settings.initialCash), settings.initialCash, ppy);
-  const into = { equity: new Float64Array(n), inMarket: new Uint8Array(n) };
-  const around = req.around ?? ((run) => run());
-
-  const evaluate = (given: Record<string, unknown>): BatchRow => {
-    const params = resolveStrategyParams(strategy, given);
-    const instance = strategy.setup(createSetupContext(bars, timeframe, cache), params);
-    engine.reset();
-    return { params, metrics: summary.compute(engine.run(instance, into)) };
-  };
-
-  const rows: BatchRow[] = [];
-  const total = paramSets.length;
-  for (let k = 0; k < total; k++) {
-    if (req.shouldStop?.()) break;
-    const given = paramSets[k]!;
-    try {
-      rows.push(around(() => evaluate(given)));
-    } catch (error) {
-      if (!(error instanceof AppFailure)) throw error;
-      rows.push({ params: given, metrics: null, error: error.toData() });
-    }
-    req.onProgress?.(k + 1, total);
+  if (req.cache && (req.cache.bars !== req.bars || req.cache.timeframe !== req.timeframe)) {
+    throw new Error('an indicator cache serves the bars and timeframe it was made for');
   }
-  return rows;
+  const cache = req.cache ?? new IndicatorCache(req.bars, req.timeframe, BATCH_CACHE_BYTES);
+  return new BatchRunner(cache, req.calendar, req.settings).evaluate(req.strategy, req.paramSets, req);
+}
+
+/**
+ * Everything of a batch but its sets, made once: the settings parsed, the benchmark and its
+ * statistics, ATR columns for sizing and slippage, the engine (reset between runs), the equity,
+ * in-market and metric scratch arrays — and, through the indicator cache, the indicator columns
+ * (sets sharing an SMA period share its column). A worker keeps one for the job it serves, so that
+ * its later batches of the job start with all that done (batch-task.ts).
+ */
+export class BatchRunner {
+  readonly cache: IndicatorCache;
+  private readonly engine: Engine;
+  private readonly summary: MetricsSummary;
+  private readonly into: { equity: Float64Array; inMarket: Uint8Array };
+
+  constructor(cache: IndicatorCache, calendar: 'stock' | 'crypto', settingsInput: BacktestSettingsInput | undefined) {
+    const { bars, timeframe } = cache;
+    const settings = BacktestSettingsSchema.parse(settingsInput ?? {});
+    const n = bars.close.length;
+    if (n === 0) throw new AppFailure('VALIDATION_FAILED', 'no bars to backtest in the chosen range', {});
+    const ppy = settings.periodsPerYear ?? periodsPerYear(timeframe, calendar);
+    const sizingAtr = settings.sizing.kind === 'atr' ? atrKernel(bars.high, bars.low, bars.close, settings.sizing.period) : undefined;
+    this.cache = cache;
+    this.engine = new Engine(bars, settings, { periodsPerYear: ppy, atr: sizingAtr, record: false });
+    this.summary = new MetricsSummary(bars.time, buyAndHold(bars, settings.initialCash), settings.initialCash, ppy);
+    this.into = { equity: new Float64Array(n), inMarket: new Uint8Array(n) };
+  }
+
+  /** One row per set, in order (see {@link evaluateBatch}); `options` as a BatchRequest has them. */
+  evaluate(strategy: StrategyDefinition, paramSets: readonly Record<string, unknown>[], options: Pick<BatchRequest, 'around' | 'shouldStop' | 'onProgress'> = {}): BatchRow[] {
+    const { cache, engine, summary, into } = this;
+    const around = options.around ?? ((run) => run());
+    const evaluate = (given: Record<string, unknown>): BatchRow => {
+      const params = resolveStrategyParams(strategy, given);
+      const instance = strategy.setup(createSetupContext(cache.bars, cache.timeframe, cache), params);
+      engine.reset();
+      return { params, metrics: summary.compute(engine.run(instance, into)) };
+    };
+    const rows: BatchRow[] = [];
+    const total = paramSets.length;
+    for (let k = 0; k < total; k++) {
+      if (options.shouldStop?.()) break;
+      const given = paramSets[k]!;
+      try {
+        rows.push(around(() => evaluate(given)));
+      } catch (error) {
+        if (!(error instanceof AppFailure)) throw error;
+        rows.push({ params: given, metrics: null, error: error.toData() });
+      }
+      options.onProgress?.(k + 1, total);
+    }
+    return rows;
+  }
 }

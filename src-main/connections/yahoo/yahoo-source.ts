@@ -43,6 +43,7 @@ export class YahooSource implements MarketDataSource {
   readonly venue = 'yahoo';
   readonly pageLimit = YAHOO_PAGE_LIMIT;
   readonly streamsPoll = true;
+  readonly liveKind = 'bars' as const;
   readonly timeframes: readonly Timeframe[] = YAHOO_TIMEFRAMES;
   private readonly client: YahooClient;
   private readonly clock: Clock;

@@ -66,7 +66,7 @@ export function ConnectionsPage() {
         </Center>
       )}
       {list && list.length === 0 && (
-        <Text c="dimmed">No connection yet. Add one to stream live bars and backfill history from an exchange or Yahoo Finance.</Text>
+        <Text c="dimmed">No connection yet. Add one to stream live bars and backfill history from an exchange, Interactive Brokers, Alpaca or Yahoo Finance.</Text>
       )}
       {connections.map((c) => (
         <ConnectionCard

@@ -1,6 +1,6 @@
 import { finiteOrNull } from './returns.ts';
 import { tailRisk } from './risk.ts';
-import { selectRank } from './select.ts';
+import { RankValues } from './rank-values.ts';
 
 /** The tails of VaR/CVaR 95 % and 99 %. */
 const TAIL_95 = 0.05;
@@ -27,25 +27,42 @@ export function tailOf(returns: Float64Array): Tail {
  * VaR reads four order statistics of the returns (two per quantile, interpolated). The caller
  * collects as candidates, in bar order, the returns at or below `threshold`; when those include
  * the k smallest returns (k as tailRisk takes, ⌊0.05·(n − 1)⌋ + 2) the order statistics are theirs,
- * selected in a copy. CVaR sums the candidates at or below each quantile in bar order: every return
- * that low is a candidate, so the sum is tailRisk's, addition for addition. The threshold is the
- * previous run's return of rank 2k, so runs alike collect ~2k candidates; a run with fewer than k
- * takes all its returns (and resets the threshold).
+ * found by counting (rank-values.ts). CVaR sums the candidates at or below each quantile in bar
+ * order: every return that low is a candidate, so the sum is tailRisk's, addition for addition. The
+ * threshold is the previous run's return of rank 2k, so runs alike collect ~2k candidates; a run
+ * with fewer than k takes all its returns (and resets the threshold).
  */
 export class TailQuantiles {
   /** Where the caller writes the candidates (bar order), from index 0. */
   readonly candidates: Float64Array;
   /** The returns at or below this are the candidates of the next run. */
   threshold = Infinity;
-  private readonly select: Float64Array;
+  private readonly ranks: RankValues;
   private readonly n: number;
   private readonly k: number;
+  /** Where the quantiles fall (h) and the ranks either side of them (lo, hi), as quantileSorted has them. */
+  private readonly h95: number;
+  private readonly lo95: number;
+  private readonly hi95: number;
+  private readonly h99: number;
+  private readonly lo99: number;
+  private readonly hi99: number;
+  /** The ranks read per run — the four VaR interpolates, then the next threshold's — and their values. */
+  private readonly wanted: number[];
+  private readonly found = new Float64Array(5);
 
   constructor(n: number) {
     this.n = n;
     this.k = Math.min(n, Math.floor((n - 1) * TAIL_95) + 2);
     this.candidates = new Float64Array(n);
-    this.select = new Float64Array(n);
+    this.ranks = new RankValues();
+    this.h95 = (n - 1) * TAIL_95;
+    this.lo95 = Math.floor(this.h95);
+    this.hi95 = Math.min(this.lo95 + 1, n - 1);
+    this.h99 = (n - 1) * TAIL_99;
+    this.lo99 = Math.floor(this.h99);
+    this.hi99 = Math.min(this.lo99 + 1, n - 1);
+    this.wanted = [this.lo99, this.hi99, this.lo95, this.hi95, 0];
   }
 
   /** VaR and CVaR of `returns` (n of them, no NaN), given the `count` candidates collected. */
@@ -59,23 +76,17 @@ export class TailQuantiles {
       candidates = returns;
       c = n;
     }
-    const sel = this.select;
-    sel.set(candidates.subarray(0, c));
-    const h95 = (n - 1) * TAIL_95;
-    const lo95 = Math.floor(h95);
-    const hi95 = Math.min(lo95 + 1, n - 1);
-    const h99 = (n - 1) * TAIL_99;
-    const lo99 = Math.floor(h99);
-    const hi99 = Math.min(lo99 + 1, n - 1);
-    // Ranks from the highest down, each selection narrowing the range of the next.
-    selectRank(sel, 0, c - 1, hi95);
-    const x95hi = sel[hi95]!;
-    if (lo95 < hi95) selectRank(sel, 0, hi95 - 1, lo95);
-    const x95lo = sel[lo95]!;
-    if (hi99 < lo95) selectRank(sel, 0, lo95 - 1, hi99);
-    const x99hi = sel[hi99]!;
-    if (lo99 < hi99) selectRank(sel, 0, hi99 - 1, lo99);
-    const x99lo = sel[lo99]!;
+    const { h95, lo95, hi95, h99, lo99, hi99 } = this;
+    // The next run's threshold: the return of rank 2k here (the greatest, with fewer candidates).
+    const next = Math.min(2 * k, c - 1);
+    const wanted = this.wanted;
+    wanted[4] = next;
+    const found = this.found;
+    this.ranks.find(candidates, c, wanted, found);
+    const x99lo = found[0]!;
+    const x99hi = found[1]!;
+    const x95lo = found[2]!;
+    const x95hi = found[3]!;
     // quantileSorted's interpolation, operand for operand.
     const q95 = x95lo + (h95 - lo95) * (x95hi - x95lo);
     const q99 = x99lo + (h99 - lo99) * (x99hi - x99lo);
@@ -84,11 +95,7 @@ export class TailQuantiles {
       this.threshold = Infinity;
       return this.compute(returns, 0);
     }
-    const next = Math.min(2 * k, c - 1);
-    if (next > hi95) {
-      selectRank(sel, hi95 + 1, c - 1, next);
-      this.threshold = sel[next]!;
-    } else this.threshold = Infinity;
+    this.threshold = next > hi95 ? found[4]! : Infinity;
     let sum95 = 0;
     let count95 = 0;
     let sum99 = 0;

@@ -1,4 +1,5 @@
 import type { Trade } from '../../../src-shared/domain/backtest.ts';
+import type { TradeStats } from '../../../src-shared/domain/metrics.ts';
 import { analyzeDrawdowns } from './drawdown.ts';
 import { finiteOrNull, isZeroSpread, simpleReturns } from './returns.ts';
 import { tailOf, TailQuantiles } from './summary-tail.ts';
@@ -28,6 +29,8 @@ export interface RunOutcome {
   equity: Float64Array;
   inMarket: Uint8Array;
   trades: readonly Trade[];
+  /** tradeStats(trades), when the caller tallied them (then `trades` may be empty: the engine's, unrecorded). */
+  tradeStats?: TradeStats;
   tradedValue: number;
   /** Bars with inMarket = 1, when the caller counted them (else they are counted here). */
   barsHeld?: number;
@@ -43,7 +46,7 @@ const MS_PER_YEAR = 365.25 * 86_400_000;
  * over its bars and allocates only its result:
  * 1. over the equity: the returns (into scratch), their sum, the equity sum, and the drawdown
  *    episodes; a bar whose equity did not move (flat, or a price unchanged) takes a short path with
- *    no division;
+ *    no division, and the rest of such a stretch a loop of its own;
  * 2. over the returns: the squared deviations (volatility, Sharpe), the downside deviations
  *    (Sortino), the covariance with the benchmark (alpha, beta), and the candidates for VaR and
  *    CVaR — the returns at or below a threshold, in bar order (summary-tail.ts).
@@ -125,7 +128,13 @@ export class MetricsSummary {
       if (e === prev && e !== Infinity) {
         // Unchanged equity: a return of exactly 0 (adding it changes no sum), and the drawdown
         // state stays — below the peak the trough stays, at the peak only the peak's bar moves.
+        // Such bars come in stretches (every bar out of the market): the rest of the stretch in a
+        // loop that does only that, the equity still summed bar by bar (the same additions).
         returns[i] = 0;
+        while (i + 1 < n && equity[i + 1] === e) {
+          equitySum += e;
+          returns[++i] = 0;
+        }
         if (e >= peak) peakIndex = i;
         continue;
       }
@@ -235,7 +244,7 @@ export class MetricsSummary {
     const calmar = cagr !== null && maxDrawdown < 0 ? finiteOrNull(cagr / -maxDrawdown) : null;
     const meanEquity = equitySum / n;
     const turnover = meanEquity > 0 ? run.tradedValue / meanEquity : null;
-    const t = tradeStats(run.trades);
+    const t = run.tradeStats ?? tradeStats(run.trades);
     return {
       bars: n,
       periodsPerYear: ppy,
@@ -284,7 +293,7 @@ export class MetricsSummary {
   /** No bars: what computeMetrics gives for an empty run. */
   private empty(run: RunOutcome): ScalarMetrics {
     const d = analyzeDrawdowns(new Float64Array(0), this.time);
-    const t = tradeStats(run.trades);
+    const t = run.tradeStats ?? tradeStats(run.trades);
     return {
       bars: 0, periodsPerYear: this.ppy, riskFreeRate: this.rf, finalEquity: this.initialCash, totalReturn: null, benchmarkReturn: null,
       cagr: null, annualVolatility: null, sharpe: null, sortino: null, calmar: null, maxDrawdown: d.maxDrawdown.depth,

@@ -9,59 +9,75 @@ import type { TradeAnalysis, TradeBucket, TradeStats } from '../../../src-shared
  * strategy's only trade.
  */
 export function tradeStats(trades: readonly Trade[]): TradeStats {
-  let wins = 0;
-  let losses = 0;
-  let open = 0;
-  let grossProfit = 0;
-  let grossLoss = 0;
-  let total = 0;
-  let largestWin = -Infinity;
-  let largestLoss = Infinity;
-  let winRun = 0;
-  let lossRun = 0;
-  let longestWin = 0;
-  let longestLoss = 0;
-  for (const t of trades) {
-    if (t.open) open++;
-    total += t.pnl;
-    if (t.pnl > 0) {
-      wins++;
-      grossProfit += t.pnl;
-      if (t.pnl > largestWin) largestWin = t.pnl;
-      lossRun = 0;
-      if (++winRun > longestWin) longestWin = winRun;
-    } else if (t.pnl < 0) {
-      losses++;
-      grossLoss -= t.pnl;
-      if (t.pnl < largestLoss) largestLoss = t.pnl;
-      winRun = 0;
-      if (++lossRun > longestLoss) longestLoss = lossRun;
+  const tally = new TradeTally();
+  for (const t of trades) tally.add(t.pnl, t.open);
+  return tally.stats();
+}
+
+/**
+ * {@link tradeStats} kept as trades come, one at a time in the same order: the engine tallies them
+ * as they close when it keeps no trade objects (the optimizer), with the same additions.
+ */
+export class TradeTally {
+  private count = 0;
+  private wins = 0;
+  private losses = 0;
+  private open = 0;
+  private grossProfit = 0;
+  private grossLoss = 0;
+  private total = 0;
+  private largestWin = -Infinity;
+  private largestLoss = Infinity;
+  private winRun = 0;
+  private lossRun = 0;
+  private longestWin = 0;
+  private longestLoss = 0;
+
+  add(pnl: number, open: boolean): void {
+    this.count++;
+    if (open) this.open++;
+    this.total += pnl;
+    if (pnl > 0) {
+      this.wins++;
+      this.grossProfit += pnl;
+      if (pnl > this.largestWin) this.largestWin = pnl;
+      this.lossRun = 0;
+      if (++this.winRun > this.longestWin) this.longestWin = this.winRun;
+    } else if (pnl < 0) {
+      this.losses++;
+      this.grossLoss -= pnl;
+      if (pnl < this.largestLoss) this.largestLoss = pnl;
+      this.winRun = 0;
+      if (++this.lossRun > this.longestLoss) this.longestLoss = this.lossRun;
     } else {
-      winRun = 0;
-      lossRun = 0;
+      this.winRun = 0;
+      this.lossRun = 0;
     }
   }
-  const n = trades.length;
-  const averageWin = wins > 0 ? grossProfit / wins : null;
-  const averageLoss = losses > 0 ? -grossLoss / losses : null;
-  return {
-    tradeCount: n,
-    openTradeCount: open,
-    winCount: wins,
-    lossCount: losses,
-    winRate: n > 0 ? wins / n : null,
-    grossProfit,
-    grossLoss,
-    profitFactor: grossLoss > 0 ? grossProfit / grossLoss : null,
-    expectancy: n > 0 ? total / n : null,
-    payoffRatio: averageWin !== null && averageLoss !== null ? averageWin / -averageLoss : null,
-    averageWin,
-    averageLoss,
-    largestWin: wins > 0 ? largestWin : null,
-    largestLoss: losses > 0 ? largestLoss : null,
-    longestWinStreak: longestWin,
-    longestLossStreak: longestLoss,
-  };
+
+  stats(): TradeStats {
+    const { count: n, wins, losses, grossProfit, grossLoss } = this;
+    const averageWin = wins > 0 ? grossProfit / wins : null;
+    const averageLoss = losses > 0 ? -grossLoss / losses : null;
+    return {
+      tradeCount: n,
+      openTradeCount: this.open,
+      winCount: wins,
+      lossCount: losses,
+      winRate: n > 0 ? wins / n : null,
+      grossProfit,
+      grossLoss,
+      profitFactor: grossLoss > 0 ? grossProfit / grossLoss : null,
+      expectancy: n > 0 ? this.total / n : null,
+      payoffRatio: averageWin !== null && averageLoss !== null ? averageWin / -averageLoss : null,
+      averageWin,
+      averageLoss,
+      largestWin: wins > 0 ? this.largestWin : null,
+      largestLoss: losses > 0 ? this.largestLoss : null,
+      longestWinStreak: this.longestWin,
+      longestLossStreak: this.longestLoss,
+    };
+  }
 }
 
 function buckets(count: number, first: number): TradeBucket[] {

@@ -27,6 +27,18 @@ export const smaCross = defineStrategy({
         else if (d < 0 && last > 0 && t.position > 0) t.close();
         last = d > 0 ? 1 : -1;
       },
+      // Between crossings onBar does nothing: fast − slow has `last`'s sign there, or is zero or NaN.
+      // (For SMA values — finite or NaN — the sign of the difference is the comparison's.)
+      nextActive(from) {
+        const f = fast;
+        const s = slow;
+        const n = f.length;
+        let i = from;
+        if (last > 0) while (i < n && !(f[i]! < s[i]!)) i++;
+        else if (last < 0) while (i < n && !(f[i]! > s[i]!)) i++;
+        else while (i < n && !(f[i]! < s[i]! || f[i]! > s[i]!)) i++;
+        return i;
+      },
     };
   },
 });

@@ -99,7 +99,7 @@ export function LiveToggle({ live, instrument, instruments, replaying, onOpenIns
                 allowDeselect={false}
                 comboboxProps={{ withinPortal: false }}
               />
-              <MarketSelect key={connectionId ?? 'none'} connectionId={connectionId} value={symbol} onChange={setSymbol} label="Live symbol" withinPortal={false} />
+              <MarketSelect key={connectionId ?? 'none'} connectionId={connectionId} kind={live.connections.find((c) => c.id === connectionId)?.settings.kind} value={symbol} onChange={setSymbol} label="Live symbol" withinPortal={false} />
               {failure && (
                 <Alert color="red" p="xs">
                   {failure}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle, IconDownload } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import type { BackfillRecord } from '../../../../src-shared/contract/backfill.contract.ts';
@@ -6,6 +6,7 @@ import type { ConnectionSummary } from '../../../../src-shared/domain/connection
 import type { Timeframe } from '../../../../src-shared/domain/timeframe.ts';
 import type { ClientError } from '../../../client/client-error.ts';
 import { useClient, useEvent } from '../../../client/hooks.ts';
+import { venueSummary } from '../form/venue-summary.ts';
 import { MarketSelect } from '../live/MarketSelect.tsx';
 import { activePreset, BACKFILL_PRESETS, BACKFILL_TIMEFRAMES, presetRange, toBackfillTarget, type BackfillForm } from './backfill-form.ts';
 import { BackfillPlanView } from './BackfillPlanView.tsx';
@@ -61,6 +62,7 @@ export function BackfillDialog({ request, connections, onClose }: Props) {
   const errors = checked.errors ?? {};
   const set = (patch: Partial<BackfillForm>) => setForm((f) => ({ ...f, ...patch }));
   const connectionName = connections.find((c) => c.id === (started?.connectionId ?? form.connectionId))?.settings.name ?? '';
+  const chosen = connections.find((c) => c.id === form.connectionId);
 
   const start = () => {
     // The range ends at the moment Start is pressed.
@@ -106,7 +108,12 @@ export function BackfillDialog({ request, connections, onClose }: Props) {
               allowDeselect={false}
             />
           </SimpleGrid>
-          <MarketSelect key={form.connectionId ?? 'none'} connectionId={form.connectionId} value={form.symbol} onChange={(symbol) => set({ symbol })} />
+          {chosen && (
+            <Text size="xs" c="dimmed" mt={-6} data-testid="backfill-venue">
+              {venueSummary(chosen.settings)}
+            </Text>
+          )}
+          <MarketSelect key={form.connectionId ?? 'none'} connectionId={form.connectionId} kind={chosen?.settings.kind} value={form.symbol} onChange={(symbol) => set({ symbol })} />
           <Group gap="xs">
             {BACKFILL_PRESETS.map((p) => (
               <Button key={p.id} size="compact-xs" variant={activePreset(form, now) === p.id ? 'filled' : 'default'} onClick={() => set(presetRange(p.id, now))}>

@@ -1,6 +1,7 @@
-import { Divider, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Divider, NumberInput, SimpleGrid, Stack } from '@mantine/core';
 import type { ConnectionForm, NumberField } from './connection-form.ts';
 import type { FieldErrors } from './field-errors.ts';
+import { UrlFields } from './UrlFields.tsx';
 
 type NumberKey = {
   [K in keyof ConnectionForm]: ConnectionForm[K] extends NumberField ? K : never;
@@ -33,41 +34,16 @@ export function AdvancedFields({ form, errors, onChange }: Props) {
       {...props}
     />
   );
-  const ccxt = form.kind === 'ccxt';
+  // Only Yahoo is polled; the others stream.
+  const polled = form.kind === 'yahoo';
   return (
     <Stack gap="xs">
-      <Text size="xs" c="dimmed">
-        Leave the URLs empty for the venue's public address; point them at a local fake or a gateway to test or to route through it.
-      </Text>
-      <TextInput
-        label="REST URL"
-        aria-label="REST URL"
-        placeholder="https://… (the venue's own)"
-        value={form.restUrl}
-        onChange={(e) => {
-          const restUrl = e.currentTarget.value;
-          onChange((f) => ({ ...f, restUrl }));
-        }}
-        error={errors.restUrl}
-      />
-      {ccxt && (
-        <TextInput
-          label="Websocket URL"
-          aria-label="Websocket URL"
-          placeholder="wss://… (the venue's own)"
-          value={form.wsUrl}
-          onChange={(e) => {
-            const wsUrl = e.currentTarget.value;
-            onChange((f) => ({ ...f, wsUrl }));
-          }}
-          error={errors.wsUrl}
-        />
-      )}
+      <UrlFields form={form} errors={errors} onChange={onChange} />
       <SimpleGrid cols={2} spacing="xs">
         {number('requestsPerMinute', 'Requests per minute', 'Empty: the venue\'s published limit', { min: 1, placeholder: 'venue default' })}
         {number('priority', 'Priority', 'Lower fills gaps first', { min: 0, max: 100 })}
         {number('heartbeatSeconds', 'Heartbeat (s)', '3 silent heartbeats: stream lost', { min: 1, max: 300 })}
-        {!ccxt && number('pollSeconds', 'Poll every (s)', 'While the market is open', { min: 5, max: 3600 })}
+        {polled && number('pollSeconds', 'Poll every (s)', 'While the market is open', { min: 5, max: 3600 })}
       </SimpleGrid>
       <Divider label="Circuit breaker" labelPosition="left" />
       <SimpleGrid cols={2} spacing="xs">

@@ -1,16 +1,20 @@
-import { Alert, Button, Collapse, Divider, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Alert, Button, Collapse, Divider, Group, Modal, Select, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { IconAlertTriangle, IconChevronDown, IconChevronRight, IconPlugConnected } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { ConnectionTestResult } from '../../../../src-shared/contract/connections.contract.ts';
-import type { CcxtExchange, ConnectionSummary, SourceKind } from '../../../../src-shared/domain/connection.ts';
+import type { CcxtExchange, ConnectionSummary } from '../../../../src-shared/domain/connection.ts';
 import type { ClientError } from '../../../client/client-error.ts';
 import { useClient } from '../../../client/hooks.ts';
 import { AdvancedFields } from './AdvancedFields.tsx';
+import { AlpacaFields } from './AlpacaFields.tsx';
 import {
-  EXCHANGE_OPTIONS, formFromSettings, newConnectionForm, SOURCE_LABELS, takesKeys, toSaveInput, withVenue, type ConnectionForm,
+  EXCHANGE_OPTIONS, formFromSettings, needsKeys, newConnectionForm, takesKeys, withVenue, type ConnectionForm,
 } from './connection-form.ts';
 import { CredentialFields } from './CredentialFields.tsx';
 import { fieldErrorsFromFailure, type FieldErrors } from './field-errors.ts';
+import { IbFields } from './IbFields.tsx';
+import { toSaveInput } from './save-input.ts';
+import { SourcePicker } from './SourcePicker.tsx';
 
 interface Props {
   opened: boolean;
@@ -22,7 +26,7 @@ interface Props {
   onSaved(saved: ConnectionSummary): void;
 }
 
-const ADVANCED_FIELDS = ['restUrl', 'wsUrl', 'requestsPerMinute', 'heartbeatSeconds', 'pollSeconds', 'failureThreshold', 'openSeconds', 'backoffInitialMs', 'backoffMaxMs', 'attemptsBeforeDown', 'priority'];
+const ADVANCED_FIELDS = ['restUrl', 'wsUrl', 'tradingUrl', 'requestsPerMinute', 'heartbeatSeconds', 'pollSeconds', 'failureThreshold', 'openSeconds', 'backoffInitialMs', 'backoffMaxMs', 'attemptsBeforeDown', 'priority'];
 
 /**
  * Adds or edits a connection. Test tries the typed settings against the venue before anything is
@@ -50,7 +54,7 @@ export function ConnectionFormModal({ opened, editing, names, onClose, onSaved }
 
   const update = (change: (f: ConnectionForm) => ConnectionForm) => setForm(change);
   const check = () => {
-    const checked = toSaveInput(form, editing?.id);
+    const checked = toSaveInput(form, editing ?? undefined);
     setErrors(checked.errors ?? {});
     if (checked.errors && ADVANCED_FIELDS.some((f) => checked.errors![f])) setAdvanced(true);
     return checked.input;
@@ -91,12 +95,7 @@ export function ConnectionFormModal({ opened, editing, names, onClose, onSaved }
         }}
       >
         <Stack gap="sm">
-          <SegmentedControl
-            aria-label="Source"
-            value={form.kind}
-            onChange={(kind) => update((f) => withVenue(f, kind as SourceKind, f.exchange, others))}
-            data={(Object.keys(SOURCE_LABELS) as SourceKind[]).map((k) => ({ value: k, label: SOURCE_LABELS[k] }))}
-          />
+          <SourcePicker value={form.kind} onChange={(kind) => update((f) => withVenue(f, kind, f.exchange, others))} />
           {form.kind === 'ccxt' && (
             <Select
               label="Exchange"
@@ -118,9 +117,11 @@ export function ConnectionFormModal({ opened, editing, names, onClose, onSaved }
             }}
             error={errors.name}
           />
+          {form.kind === 'ib' && <IbFields form={form} errors={errors} onChange={update} />}
+          {form.kind === 'alpaca' && <AlpacaFields form={form} errors={errors} onChange={update} />}
           {takesKeys(form.kind) && (
             <>
-              <Divider label="API keys (optional)" labelPosition="left" />
+              <Divider label={needsKeys(form.kind) ? 'API keys (required)' : 'API keys (optional)'} labelPosition="left" />
               <CredentialFields form={form} errors={errors} hasCredentials={editing?.hasCredentials ?? false} onChange={update} />
             </>
           )}
@@ -128,7 +129,8 @@ export function ConnectionFormModal({ opened, editing, names, onClose, onSaved }
             <Group gap={4}>
               {advanced ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
               <Text size="sm" fw={500}>
-                Advanced: URLs, rate limit, heartbeat, breaker, backoff, priority
+                {/* IB has no URLs: TWS is reached at the host and port above. */}
+                Advanced: {form.kind === 'ib' ? '' : 'URLs, '}rate limit, heartbeat, breaker, backoff, priority
               </Text>
             </Group>
           </UnstyledButton>

@@ -17,6 +17,8 @@ interface Props {
  * Stored keys are only named ("keys stored"); typing new ones replaces them, Remove keys deletes them.
  */
 export function CredentialFields({ form, errors, hasCredentials, onChange }: Props) {
+  // Alpaca's keys are a key ID and a secret key, no passphrase; and it answers nothing without them.
+  const alpaca = form.kind === 'alpaca';
   const set = (key: 'apiKey' | 'secret' | 'password') => (e: ChangeEvent<HTMLInputElement>) => {
     const value = e.currentTarget.value;
     onChange((f) => ({ ...f, [key]: value }));
@@ -36,20 +38,40 @@ export function CredentialFields({ form, errors, hasCredentials, onChange }: Pro
       {!form.removeKeys && (
         <>
           <SimpleGrid cols={2} spacing="xs">
-            <PasswordInput label="API key" aria-label="API key" value={form.apiKey} onChange={set('apiKey')} error={errors.apiKey} autoComplete="off" />
-            <PasswordInput label="Secret" aria-label="Secret" value={form.secret} onChange={set('secret')} error={errors.secret} autoComplete="off" />
+            <PasswordInput
+              label="API key"
+              aria-label="API key"
+              description={alpaca ? 'The key ID (APCA-API-KEY-ID)' : undefined}
+              value={form.apiKey}
+              onChange={set('apiKey')}
+              error={errors.apiKey}
+              autoComplete="off"
+            />
+            <PasswordInput
+              label="Secret"
+              aria-label="Secret"
+              description={alpaca ? 'The secret key, shown once by Alpaca' : undefined}
+              value={form.secret}
+              onChange={set('secret')}
+              error={errors.secret}
+              autoComplete="off"
+            />
           </SimpleGrid>
-          <PasswordInput
-            label="Passphrase"
-            aria-label="Passphrase"
-            description="Only for venues that ask for one (OKX, Coinbase)"
-            value={form.password}
-            onChange={set('password')}
-            error={errors.password}
-            autoComplete="off"
-          />
+          {!alpaca && (
+            <PasswordInput
+              label="Passphrase"
+              aria-label="Passphrase"
+              description="Only for venues that ask for one (OKX, Coinbase)"
+              value={form.password}
+              onChange={set('password')}
+              error={errors.password}
+              autoComplete="off"
+            />
+          )}
           <Text size="xs" c="dimmed">
-            Market data needs no keys on most exchanges. Keys are stored encrypted and never shown again.
+            {alpaca
+              ? 'Alpaca needs keys to connect, for market data too; paper and live accounts have different keys. They are stored encrypted and never shown again.'
+              : 'Market data needs no keys on most exchanges. Keys are stored encrypted and never shown again.'}
           </Text>
         </>
       )}

@@ -1,14 +1,12 @@
-import type { InputOf, Requests } from '../../../../src-shared/contract/index.ts';
 import {
-  CCXT_EXCHANGES, ConnectionSettingsSchema, CredentialsSchema, type CcxtExchange, type ConnectionSettings, type ConnectionSettingsInput,
-  type Credentials, type SourceKind,
+  AlpacaSettingsSchema, CCXT_EXCHANGES, ConnectionSettingsSchema, IbSettingsSchema, type AlpacaSettings, type CcxtExchange, type ConnectionSettings,
+  type IbSettings, type SourceKind,
 } from '../../../../src-shared/domain/connection.ts';
-import { fieldOfIssuePath, type FieldErrors } from './field-errors.ts';
 
 /**
- * The "Add / edit connection" form as it is typed, and its mapping to and from the core's
- * `ConnectionSettings`. Pure, so the defaults and the rules are tested without a browser; the
- * core validates again and its refusal is shown by field (see field-errors.ts).
+ * The "Add / edit connection" form as it is typed, and its mapping from the core's
+ * `ConnectionSettings` (the way back, with the checks, is save-input.ts). Pure, so the defaults
+ * and the rules are tested without a browser.
  */
 
 /** A number input's value: '' while the box is empty. */
@@ -20,8 +18,20 @@ export interface ConnectionForm {
   name: string;
   /** Once the user typed a name, changing the exchange no longer renames the connection. */
   nameEdited: boolean;
+  /** ccxt, Yahoo: the REST base URL; Alpaca: its market-data REST URL. */
   restUrl: string;
+  /** ccxt: the websocket URL; Alpaca: its market-data stream URL. */
   wsUrl: string;
+  /** Alpaca: its trading API (account, clock, calendar, assets). */
+  tradingUrl: string;
+  /** Interactive Brokers: where TWS / IB Gateway listens, and this app's client id there. */
+  ibHost: string;
+  ibPort: NumberField;
+  ibClientId: NumberField;
+  ibLive: IbSettings['live'];
+  ibRegularHoursOnly: boolean;
+  alpacaEnvironment: AlpacaSettings['environment'];
+  alpacaFeed: AlpacaSettings['feed'];
   /** '' keeps the venue's published limit. */
   requestsPerMinute: NumberField;
   heartbeatSeconds: NumberField;
@@ -40,25 +50,51 @@ export interface ConnectionForm {
   removeKeys: boolean;
 }
 
-export const SOURCE_LABELS: Record<SourceKind, string> = { ccxt: 'Crypto exchange (ccxt)', yahoo: 'Yahoo Finance' };
+export const SOURCE_LABELS: Record<SourceKind, string> = {
+  ccxt: 'Crypto exchange (ccxt)',
+  yahoo: 'Yahoo Finance',
+  ib: 'Interactive Brokers (TWS / IB Gateway)',
+  alpaca: 'Alpaca',
+};
 export const EXCHANGE_LABELS: Record<CcxtExchange, string> = { binance: 'Binance', coinbase: 'Coinbase', kraken: 'Kraken', bybit: 'Bybit', okx: 'OKX' };
 export const EXCHANGE_OPTIONS = CCXT_EXCHANGES.map((e) => ({ value: e, label: EXCHANGE_LABELS[e] }));
 
+/** The ports TWS and IB Gateway listen on out of the box; the live ones reach a real-money account. */
+export const IB_PORT_PRESETS = [
+  { port: 7497, label: 'TWS paper', live: false },
+  { port: 7496, label: 'TWS live', live: true },
+  { port: 4002, label: 'IB Gateway paper', live: false },
+  { port: 4001, label: 'IB Gateway live', live: true },
+] as const;
+export type IbPortPreset = (typeof IB_PORT_PRESETS)[number];
+
+/** The preset a typed port is, if any (a custom port is none). */
+export function ibPortPreset(port: NumberField): IbPortPreset | undefined {
+  return IB_PORT_PRESETS.find((p) => p.port === port);
+}
+
+/** Venue names a new connection is called by (ccxt by its exchange). */
+const VENUE_NAMES: Record<Exclude<SourceKind, 'ccxt'>, string> = { yahoo: 'Yahoo', ib: 'Interactive Brokers', alpaca: 'Alpaca' };
+
 /** What a new connection is called until the user names it: the venue, numbered when taken. */
 export function defaultName(kind: SourceKind, exchange: CcxtExchange, taken: readonly string[] = []): string {
-  const base = kind === 'ccxt' ? EXCHANGE_LABELS[exchange] : 'Yahoo';
+  const base = kind === 'ccxt' ? EXCHANGE_LABELS[exchange] : VENUE_NAMES[kind];
   const used = new Set(taken.map((n) => n.trim().toLowerCase()));
   if (!used.has(base.toLowerCase())) return base;
   for (let n = 2; ; n++) if (!used.has(`${base} ${n}`.toLowerCase())) return `${base} ${n}`;
 }
 
 /** The schema's own defaults, read from it so the form and the core never disagree. */
-function schemaDefaults(): ConnectionSettings {
-  return ConnectionSettingsSchema.parse({ name: 'x', kind: 'ccxt', exchange: 'binance' });
+function schemaDefaults(): { settings: ConnectionSettings; ib: IbSettings; alpaca: AlpacaSettings } {
+  return {
+    settings: ConnectionSettingsSchema.parse({ name: 'x', kind: 'ccxt', exchange: 'binance' }),
+    ib: IbSettingsSchema.parse({}),
+    alpaca: AlpacaSettingsSchema.parse({}),
+  };
 }
 
 export function newConnectionForm(taken: readonly string[] = []): ConnectionForm {
-  const d = schemaDefaults();
+  const { settings: d, ib, alpaca } = schemaDefaults();
   return {
     kind: 'ccxt',
     exchange: 'binance',
@@ -66,6 +102,14 @@ export function newConnectionForm(taken: readonly string[] = []): ConnectionForm
     nameEdited: false,
     restUrl: '',
     wsUrl: '',
+    tradingUrl: '',
+    ibHost: ib.host,
+    ibPort: ib.port,
+    ibClientId: ib.clientId,
+    ibLive: ib.live,
+    ibRegularHoursOnly: ib.regularHoursOnly,
+    alpacaEnvironment: alpaca.environment,
+    alpacaFeed: alpaca.feed,
     requestsPerMinute: '',
     heartbeatSeconds: d.heartbeatSeconds,
     pollSeconds: d.pollSeconds,
@@ -82,8 +126,14 @@ export function newConnectionForm(taken: readonly string[] = []): ConnectionForm
   };
 }
 
-/** A saved connection in the form (its keys are never shown: they stay empty unless retyped). */
+/**
+ * A saved connection in the form (its keys are never shown: they stay empty unless retyped). The
+ * boxes of the other kinds keep their defaults, so switching kind while editing starts sensibly.
+ */
 export function formFromSettings(s: ConnectionSettings): ConnectionForm {
+  const { ib, alpaca } = schemaDefaults();
+  const savedIb = s.ib ?? ib;
+  const savedAlpaca = s.alpaca ?? alpaca;
   return {
     kind: s.kind,
     exchange: s.exchange ?? 'binance',
@@ -91,6 +141,14 @@ export function formFromSettings(s: ConnectionSettings): ConnectionForm {
     nameEdited: true,
     restUrl: s.urls.rest ?? '',
     wsUrl: s.urls.ws ?? '',
+    tradingUrl: s.urls.trading ?? '',
+    ibHost: savedIb.host,
+    ibPort: savedIb.port,
+    ibClientId: savedIb.clientId,
+    ibLive: savedIb.live,
+    ibRegularHoursOnly: savedIb.regularHoursOnly,
+    alpacaEnvironment: savedAlpaca.environment,
+    alpacaFeed: savedAlpaca.feed,
     requestsPerMinute: s.requestsPerMinute ?? '',
     heartbeatSeconds: s.heartbeatSeconds,
     pollSeconds: s.pollSeconds,
@@ -113,77 +171,12 @@ export function withVenue(form: ConnectionForm, kind: SourceKind, exchange: Ccxt
   return { ...form, kind, exchange, name };
 }
 
-/** Whether a venue of this kind takes API keys (Yahoo needs none). */
+/** Whether a venue of this kind takes API keys: Yahoo needs none, and TWS holds the IB login itself. */
 export function takesKeys(kind: SourceKind): boolean {
-  return kind === 'ccxt';
+  return kind === 'ccxt' || kind === 'alpaca';
 }
 
-export type SaveInput = InputOf<Requests['connections.save']>;
-export type Checked = { input: SaveInput; errors: null } | { input: null; errors: FieldErrors };
-
-const REQUIRED: readonly (keyof ConnectionForm)[] = [
-  'heartbeatSeconds', 'pollSeconds', 'failureThreshold', 'openSeconds', 'backoffInitialMs', 'backoffMaxMs', 'attemptsBeforeDown', 'priority',
-];
-
-/**
- * The form as a `connections.save` input (also what `connections.test` takes), or the problems by
- * field. Empty URL boxes mean the venue's public address; empty key boxes keep the stored keys.
- */
-export function toSaveInput(form: ConnectionForm, connectionId?: string): Checked {
-  const errors: FieldErrors = {};
-  for (const field of REQUIRED) if (form[field] === '') errors[field] = 'Enter a number';
-  const num = (v: NumberField) => (v === '' ? undefined : v);
-  const urls: { rest?: string; ws?: string } = {};
-  if (form.restUrl.trim() !== '') urls.rest = form.restUrl.trim();
-  // Yahoo is polled: it has no websocket to point anywhere.
-  if (form.kind === 'ccxt' && form.wsUrl.trim() !== '') urls.ws = form.wsUrl.trim();
-  const candidate: ConnectionSettingsInput = {
-    name: form.name,
-    kind: form.kind,
-    ...(form.kind === 'ccxt' ? { exchange: form.exchange } : {}),
-    urls,
-    ...(form.requestsPerMinute === '' ? {} : { requestsPerMinute: form.requestsPerMinute }),
-    heartbeatSeconds: num(form.heartbeatSeconds),
-    pollSeconds: num(form.pollSeconds),
-    breaker: { failureThreshold: num(form.failureThreshold), openSeconds: num(form.openSeconds) },
-    backoff: { initialMs: num(form.backoffInitialMs), maxMs: num(form.backoffMaxMs), attemptsBeforeDown: num(form.attemptsBeforeDown) },
-    priority: num(form.priority),
-  };
-  const parsed = ConnectionSettingsSchema.safeParse(candidate);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = fieldOfIssuePath(issue.path.map(String));
-      errors[field] ??= issue.message;
-    }
-  }
-  const credentials = credentialsOf(form, errors);
-  if (!parsed.success || Object.keys(errors).length > 0) return { input: null, errors };
-  return {
-    input: {
-      ...(connectionId ? { connectionId } : {}),
-      settings: parsed.data,
-      ...(credentials === undefined ? {} : { credentials }),
-    },
-    errors: null,
-  };
-}
-
-/**
- * Keys as the save takes them: undefined keeps the stored ones (nothing typed), null removes them,
- * an object replaces them. A key without its secret is a mistake worth naming.
- */
-function credentialsOf(form: ConnectionForm, errors: FieldErrors): Credentials | null | undefined {
-  if (!takesKeys(form.kind)) return form.removeKeys ? null : undefined;
-  const apiKey = form.apiKey.trim();
-  const secret = form.secret.trim();
-  if (apiKey === '' && secret === '' && form.password === '') return form.removeKeys ? null : undefined;
-  if (apiKey === '') errors.apiKey = 'Enter the API key too (or clear the secret)';
-  if (secret === '') errors.secret = 'Enter the secret too (or clear the API key)';
-  if (apiKey === '' || secret === '') return undefined;
-  const parsed = CredentialsSchema.safeParse({ apiKey, secret, ...(form.password === '' ? {} : { password: form.password }) });
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) errors[fieldOfIssuePath(['credentials', ...issue.path.map(String)])] ??= issue.message;
-    return undefined;
-  }
-  return parsed.data;
+/** Alpaca answers nothing without keys (market data included); exchanges serve market data without. */
+export function needsKeys(kind: SourceKind): boolean {
+  return kind === 'alpaca';
 }

@@ -5,7 +5,7 @@ import type { ConnectionTestResult } from '../../../../src-shared/contract/conne
 import type { ConnectionStatus, ConnectionSummary } from '../../../../src-shared/domain/connection.ts';
 import { useClient } from '../../../client/hooks.ts';
 import { formatCount } from '../../../ui/format.ts';
-import { EXCHANGE_LABELS } from '../form/connection-form.ts';
+import { connectionSubtitle } from '../form/venue-summary.ts';
 import { BREAKER_COLOR, formatAge, formatLatency } from '../status/connection-status.ts';
 import { ConnectionStateBadge } from '../status/ConnectionStateBadge.tsx';
 import { useNow } from '../status/use-now.ts';
@@ -29,8 +29,6 @@ export function ConnectionCard({ connection, status, onEdit, onDelete, onBackfil
   // The last message's age moves every second while data flows.
   const now = useNow(status.state === 'live');
   const running = status.state !== 'disconnected';
-  const venue = s.kind === 'ccxt' ? `${EXCHANGE_LABELS[s.exchange!]} (ccxt)` : 'Yahoo Finance';
-  const override = [s.urls.rest, s.urls.ws].filter(Boolean).join(' · ');
 
   const toggle = () => {
     setBusy('connect');
@@ -68,8 +66,7 @@ export function ConnectionCard({ connection, status, onEdit, onDelete, onBackfil
             )}
           </Group>
           <Text size="sm" c="dimmed">
-            {venue}
-            {override && ` · ${override}`} · priority {s.priority}
+            {connectionSubtitle(s)}
           </Text>
         </Stack>
         <Group gap="xs">

@@ -6,6 +6,7 @@ import type { Timeframe } from '../../../../src-shared/domain/timeframe.ts';
 import type { ClientError } from '../../../client/client-error.ts';
 import { useClient } from '../../../client/hooks.ts';
 import { notifySuccess } from '../../../shell/notify-error.ts';
+import { venueSummary } from '../form/venue-summary.ts';
 import { MarketSelect } from './MarketSelect.tsx';
 
 /** Timeframes a live symbol can build (the contract allows up to 8 at once). */
@@ -25,6 +26,7 @@ export function AddLiveSymbolModal({ opened, connections, onClose }: Props) {
   const [timeframes, setTimeframes] = useState<string[]>(['1m']);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const connection = connections.find((c) => c.id === connectionId);
 
   useEffect(() => {
     if (!opened) return;
@@ -65,8 +67,9 @@ export function AddLiveSymbolModal({ opened, connections, onClose }: Props) {
             setSymbol('');
           }}
           allowDeselect={false}
+          description={connection ? venueSummary(connection.settings) : undefined}
         />
-        <MarketSelect key={connectionId ?? 'none'} connectionId={connectionId} value={symbol} onChange={setSymbol} />
+        <MarketSelect key={connectionId ?? 'none'} connectionId={connectionId} kind={connection?.settings.kind} value={symbol} onChange={setSymbol} />
         <MultiSelect
           label="Timeframes"
           aria-label="Timeframes"

@@ -1,10 +1,13 @@
 import { Loader, Select } from '@mantine/core';
 import { useMemo, useRef, useState } from 'react';
-import { marketOptions, marketsNote } from './live-symbols.ts';
+import type { SourceKind } from '../../../../src-shared/domain/connection.ts';
+import { marketOptions, marketsNote, nothingFoundMessage, pickerPlaceholder, searchesOnly } from './market-picker.ts';
 import { useMarketSearch } from './use-market-search.ts';
 
 interface Props {
   connectionId: string | null;
+  /** The connection's kind: how its symbols are spelled, and whether it only searches (Yahoo, IB). */
+  kind?: SourceKind;
   value: string;
   onChange(symbol: string): void;
   label?: string;
@@ -18,20 +21,20 @@ interface Props {
  * venue filters, so the select does not filter again), and a symbol the venue did not list can
  * still be taken as typed — the core says clearly if the venue does not know it.
  */
-export function MarketSelect({ connectionId, value, onChange, label = 'Symbol', error, withinPortal = true }: Props) {
+export function MarketSelect({ connectionId, kind, value, onChange, label = 'Symbol', error, withinPortal = true }: Props) {
   const [search, setSearch] = useState(value);
   // Picking an option writes its label into the box; search for its symbol, not for the label.
   const labels = useRef(new Map<string, string>());
   const query = labels.current.get(search) ?? search;
-  const found = useMarketSearch(connectionId, query);
+  const found = useMarketSearch(connectionId, query, searchesOnly(kind));
   const options = useMemo(() => {
-    const list = marketOptions(found.markets, query);
+    const list = marketOptions(found.markets, query, kind);
     // The chosen symbol reads as itself, also when it was taken as typed.
     const chosen = list.findIndex((o) => o.value === value);
     if (value && chosen < 0) list.unshift({ value, label: value });
     else if (value && list[chosen]!.label.endsWith('(as typed)')) list[chosen] = { value, label: value };
     return list;
-  }, [found.markets, query, value]);
+  }, [found.markets, query, value, kind]);
   labels.current = new Map(options.map((o) => [o.label, o.value]));
   const note = found.failure ?? marketsNote(found.markets.length, found.total);
 
@@ -39,7 +42,7 @@ export function MarketSelect({ connectionId, value, onChange, label = 'Symbol', 
     <Select
       label={label}
       aria-label={label}
-      placeholder={connectionId ? 'Type to search: BTC, ETH/USDT…' : 'Choose a connection first'}
+      placeholder={pickerPlaceholder(kind, connectionId !== null)}
       searchable
       searchValue={search}
       onSearchChange={setSearch}
@@ -47,7 +50,7 @@ export function MarketSelect({ connectionId, value, onChange, label = 'Symbol', 
       value={value || null}
       onChange={(v) => onChange(v ?? '')}
       filter={({ options: all }) => all}
-      nothingFoundMessage={found.loading ? 'Searching…' : 'No market matches'}
+      nothingFoundMessage={nothingFoundMessage(kind, query, found.loading)}
       rightSection={found.loading ? <Loader size={14} /> : undefined}
       description={note ?? undefined}
       error={error}

@@ -2,47 +2,6 @@ import type { LiveSubscription } from '../../../../src-shared/contract/live.cont
 import type { ConnectionSummary } from '../../../../src-shared/domain/connection.ts';
 import { formatCount } from '../../../ui/format.ts';
 
-/** One market in a symbol picker, as `connections.markets` lists it. */
-export interface MarketLike {
-  readonly symbol: string;
-  readonly base: string;
-  readonly quote: string;
-  readonly active: boolean;
-  readonly type: string;
-}
-
-export interface MarketOption {
-  value: string;
-  label: string;
-  disabled?: boolean;
-}
-
-/**
- * Picker options for the markets a venue answered to the typed text. Symbols are unique (a select
- * needs unique values: the first listing wins), inactive markets are shown but cannot be picked,
- * and the typed text itself is offered last when the venue did not list it exactly — a venue that
- * only searches (Yahoo) may know a symbol it did not return, and the core says clearly if not.
- */
-export function marketOptions(markets: readonly MarketLike[], typed: string): MarketOption[] {
-  const seen = new Set<string>();
-  const options: MarketOption[] = [];
-  for (const m of markets) {
-    if (seen.has(m.symbol)) continue;
-    seen.add(m.symbol);
-    const note = [m.type, m.active ? '' : 'inactive'].filter(Boolean).join(' · ');
-    options.push({ value: m.symbol, label: note ? `${m.symbol} · ${note}` : m.symbol, ...(m.active ? {} : { disabled: true }) });
-  }
-  const text = typed.trim();
-  if (text !== '' && !seen.has(text)) options.push({ value: text, label: `${text} (as typed)` });
-  return options;
-}
-
-/** "Showing 200 of 1,412 markets" under the picker, when the venue listed more than were sent. */
-export function marketsNote(shown: number, total: number): string | null {
-  if (total <= shown) return null;
-  return `Showing ${formatCount(shown)} of ${formatCount(total)} markets — type to narrow`;
-}
-
 export interface LiveRow {
   subscriptionId: string;
   connectionId: string;

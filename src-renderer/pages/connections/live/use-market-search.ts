@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ClientError } from '../../../client/client-error.ts';
 import { useClient } from '../../../client/hooks.ts';
-import type { MarketLike } from './live-symbols.ts';
+import type { MarketLike } from './market-picker.ts';
 
 /** Quiet time after the last keystroke before the venue is asked. */
 const DEBOUNCE_MS = 250;
@@ -18,13 +18,16 @@ export interface MarketSearch {
 
 const NONE: MarketSearch = { markets: [], total: 0, loading: false, failure: null };
 
-/** The connection's markets matching the typed text (`connections.markets`), asked as the user types. */
-export function useMarketSearch(connectionId: string | null, search: string): MarketSearch {
+/**
+ * The connection's markets matching the typed text (`connections.markets`), asked as the user
+ * types. A venue that only searches has nothing to say to an empty text, so it is not asked.
+ */
+export function useMarketSearch(connectionId: string | null, search: string, searchOnly = false): MarketSearch {
   const client = useClient();
   const [state, setState] = useState<MarketSearch>(NONE);
   const text = search.trim().slice(0, 64);
   useEffect(() => {
-    if (!connectionId) {
+    if (!connectionId || (searchOnly && text === '')) {
       setState(NONE);
       return;
     }
@@ -40,6 +43,6 @@ export function useMarketSearch(connectionId: string | null, search: string): Ma
       stale = true;
       clearTimeout(timer);
     };
-  }, [client, connectionId, text]);
+  }, [client, connectionId, text, searchOnly]);
   return state;
 }

@@ -2,18 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { connectionRequests } from '../../../../src-shared/contract/connections.contract.ts';
 import type { ConnectionSettings } from '../../../../src-shared/domain/connection.ts';
 import {
-  defaultName, formFromSettings, newConnectionForm, toSaveInput, withVenue, type ConnectionForm,
+  defaultName, formFromSettings, newConnectionForm, withVenue, type ConnectionForm,
 } from '../../../../src-renderer/pages/connections/form/connection-form.ts';
 import { fieldErrorsFromFailure, fieldOfIssuePath } from '../../../../src-renderer/pages/connections/form/field-errors.ts';
+import { toSaveInput } from '../../../../src-renderer/pages/connections/form/save-input.ts';
 
 const form = (patch: Partial<ConnectionForm> = {}): ConnectionForm => ({ ...newConnectionForm(), ...patch });
 
 describe('a new connection form', () => {
   it('starts as a Binance ccxt connection with the documented defaults and no keys', () => {
     // The values in src-shared/domain/connection.ts's schema comments: heartbeat 15 s, poll 60 s,
-    // breaker 5 failures / 30 s, backoff 1 s … 60 s with 8 attempts before down, priority 10.
+    // breaker 5 failures / 30 s, backoff 1 s … 60 s with 8 attempts before down, priority 10;
+    // IB at 127.0.0.1:7497 (TWS paper), client id 17, 5-second bars, regular hours; Alpaca paper, IEX.
     expect(newConnectionForm()).toEqual({
-      kind: 'ccxt', exchange: 'binance', name: 'Binance', nameEdited: false, restUrl: '', wsUrl: '', requestsPerMinute: '',
+      kind: 'ccxt', exchange: 'binance', name: 'Binance', nameEdited: false, restUrl: '', wsUrl: '', tradingUrl: '',
+      ibHost: '127.0.0.1', ibPort: 7497, ibClientId: 17, ibLive: 'bars', ibRegularHoursOnly: true, alpacaEnvironment: 'paper', alpacaFeed: 'iex',
+      requestsPerMinute: '',
       heartbeatSeconds: 15, pollSeconds: 60, failureThreshold: 5, openSeconds: 30, backoffInitialMs: 1000, backoffMaxMs: 60000,
       attemptsBeforeDown: 8, priority: 10, apiKey: '', secret: '', password: '', removeKeys: false,
     });
@@ -53,7 +57,7 @@ describe('the form as a connections.save input', () => {
   it('carries the URL overrides (trimmed), the rate limit, the id and new keys', () => {
     const checked = toSaveInput(
       form({ restUrl: ' http://127.0.0.1:4010 ', wsUrl: 'ws://127.0.0.1:4011/ws', requestsPerMinute: 600, apiKey: ' k1 ', secret: 's1', password: 'pp' }),
-      'con_abcdef',
+      { id: 'con_abcdef', hasCredentials: false },
     );
     expect(checked.errors).toBeNull();
     expect(checked.input!.connectionId).toBe('con_abcdef');
@@ -101,7 +105,7 @@ describe('a saved connection in the form', () => {
     };
     const f = formFromSettings(settings);
     expect(f).toMatchObject({ nameEdited: true, apiKey: '', secret: '', password: '', removeKeys: false, restUrl: 'https://gw.local', backoffInitialMs: 250 });
-    expect(toSaveInput(f, 'con_abcdef').input).toEqual({ connectionId: 'con_abcdef', settings });
+    expect(toSaveInput(f, { id: 'con_abcdef', hasCredentials: true }).input).toEqual({ connectionId: 'con_abcdef', settings });
   });
 });
 

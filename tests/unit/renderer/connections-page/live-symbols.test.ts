@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { LiveSubscription } from '../../../../src-shared/contract/live.contract.ts';
 import type { ConnectionSummary } from '../../../../src-shared/domain/connection.ts';
 import type { Timeframe } from '../../../../src-shared/domain/timeframe.ts';
-import { liveRow, marketOptions, marketsNote } from '../../../../src-renderer/pages/connections/live/live-symbols.ts';
+import { liveRow } from '../../../../src-renderer/pages/connections/live/live-symbols.ts';
+import { marketOptions, marketsNote } from '../../../../src-renderer/pages/connections/live/market-picker.ts';
 
 const market = (symbol: string, active = true, type = 'spot') => ({ symbol, base: symbol.split('/')[0]!, quote: symbol.split('/')[1] ?? '', active, type });
 

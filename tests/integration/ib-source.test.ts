@@ -1,0 +1,118 @@
+// Issue 7's IB acceptance, the short parts: the real @stoqey/ib client against the fake TWS through
+// the core — test, search, history equal to the fake's ground truth, and IB's connectivity messages:
+// after 1100 → 1101 every live subscription is requested again within 10 s; after 1100 → 1102 none is.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConnectionStatus } from '../../src-shared/domain/connection.ts';
+import type { Timeframe } from '../../src-shared/domain/timeframe.ts';
+import { createCore, type CoreInternals } from '../../src-main/core.ts';
+import { staticKeyProvider } from '../../src-main/secrets/key-providers.ts';
+import { fiveSecondBar } from '../fakes/tws/ground-truth.ts';
+import { startFakeTws, type FakeTws } from '../fakes/tws/server.ts';
+
+const MINUTE = 60_000;
+const M1 = '1m' as Timeframe;
+
+describe('Interactive Brokers through @stoqey/ib (fake TWS)', () => {
+  let tws: FakeTws;
+  let core: CoreInternals;
+  let dir: string;
+  let connectionId: string;
+  const statuses: ConnectionStatus[] = [];
+  const logged: string[] = [];
+
+  beforeAll(async () => {
+    tws = await startFakeTws({ controlPort: null });
+    dir = mkdtempSync(join(tmpdir(), 'cw-ib-'));
+    core = await createCore({ dataDir: dir, poolSize: 1, seedDemo: false, keyProvider: staticKeyProvider(new Uint8Array(32).fill(9)) });
+    core.onEvent((e) => {
+      if (e.name === 'connections.status') statuses.push(e.payload as ConnectionStatus);
+      if (e.name === 'connections.log') logged.push((e.payload as { message: string }).message);
+    });
+    connectionId = core.services.connections.save(undefined, {
+      name: 'Fake TWS', kind: 'ib', ib: { host: '127.0.0.1', port: tws.port, clientId: 17, live: 'bars', regularHoursOnly: true },
+      urls: {}, heartbeatSeconds: 5, pollSeconds: 60, priority: 10, breaker: { failureThreshold: 5, openSeconds: 2 },
+      backoff: { initialMs: 200, maxMs: 1_000, attemptsBeforeDown: 10 },
+    }, undefined).id;
+  });
+  afterAll(async () => {
+    await core?.close();
+    await tws?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('tests the connection, and searches contracts spelled so they resolve again', async () => {
+    const result = await core.services.connections.test(connectionId, core.services.connections.get(connectionId).settings, undefined);
+    expect(result.ok, result.message).toBe(true);
+    expect(result.message).toMatch(/^Connected to Interactive Brokers at 127\.0\.0\.1:\d+/);
+    const aapl = await core.services.connections.markets(connectionId, 'AAPL', 20);
+    expect(aapl.markets).toContainEqual(expect.objectContaining({ symbol: 'AAPL', type: 'STK' }));
+    const btc = await core.services.connections.markets(connectionId, 'BTC', 20);
+    expect(btc.markets.map((m) => m.symbol)).toContain('BTC.USD@PAXOS');
+    const eur = await core.services.connections.markets(connectionId, 'EUR.USD@IDEALPRO', 20);
+    expect(eur.markets[0]).toMatchObject({ symbol: 'EUR.USD@IDEALPRO', type: 'CASH' });
+  });
+
+  it('backfills three days of BTC.USD@PAXOS minutes equal to the fake\'s 5-second ground truth', async () => {
+    const to = Math.floor(Date.now() / MINUTE) * MINUTE - 5 * MINUTE;
+    const from = to - 3 * 1440 * MINUTE;
+    const started = core.services.backfills.start({ connectionId, symbol: 'BTC.USD@PAXOS', timeframe: M1, from, to });
+    const record = await core.services.backfills.finished(started.backfillId);
+    expect(record).toMatchObject({ state: 'done', error: null, inserted: 3 * 1440 });
+    const bars = core.services.store.read(record.instrumentId!, M1, { from, to });
+    expect(bars.time.length).toBe(3 * 1440);
+    const btc = tws.instruments.find((i) => i.localSymbol === 'BTC.USD')!;
+    for (let i = 0; i < bars.time.length; i += 97) {
+      expect(bars.time[i]).toBe(from + i * MINUTE);
+      const want = minuteOf(btc, bars.time[i]!);
+      expect([bars.open[i], bars.high[i], bars.low[i], bars.close[i]]).toEqual(want.slice(0, 4));
+      // Volume: the same sum, folded in another order (the fake sums whole units, this test decimals).
+      expect(bars.volume[i]).toBeCloseTo(want[4]!, 9);
+    }
+    expect(tws.stats().pacingViolations).toBe(0);
+  }, 60_000);
+
+  it('requests every live subscription again within 10 s of 1101, and none after 1102', async () => {
+    await core.services.live.subscribe(connectionId, 'BTC.USD@PAXOS', [M1]);
+    await core.services.live.subscribe(connectionId, 'EUR.USD@IDEALPRO', [M1]);
+    const realtime = () => tws.stats().streams.subscribes.filter((s) => s.kind === 'realtimeBars');
+    await expect.poll(() => realtime().length, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+    const before = realtime().length;
+    const reconnectsBefore = core.services.connections.get(connectionId).status.reconnects;
+    const statusesBefore = statuses.length;
+
+    tws.faults.lose();
+    await new Promise((r) => setTimeout(r, 2_000));
+    const restoredAt = Date.now();
+    tws.faults.restore('lost');
+    await expect.poll(() => realtime().length, { timeout: 10_000 }).toBe(before + 2);
+    const again = realtime().slice(before);
+    expect(new Set(again.map((s) => s.conId)).size).toBe(2);
+    for (const s of again) expect(s.time - restoredAt).toBeLessThan(10_000);
+
+    tws.faults.lose();
+    await new Promise((r) => setTimeout(r, 2_000));
+    tws.faults.restore('maintained');
+    await new Promise((r) => setTimeout(r, 10_000));
+    expect(realtime().length).toBe(before + 2);
+    // The socket to TWS stayed up throughout: no reconnect, no subscription open twice.
+    const status = core.services.connections.get(connectionId).status;
+    expect(status.state).toBe('live');
+    expect(status.reconnects, logged.join('\n')).toBe(reconnectsBefore);
+    expect(statuses.slice(statusesBefore).every((s) => s.state === 'live')).toBe(true);
+    for (const [key, n] of Object.entries(tws.stats().streams.maxConcurrent)) expect(n, key).toBe(1);
+    // Bars still arrive after 1102 (the subscriptions were kept).
+    const trades = core.services.live.list().map((v) => v.trades);
+    await expect.poll(() => core.services.live.list().map((v) => v.trades), { timeout: 12_000 }).not.toEqual(trades);
+    expect(logged.some((m) => /1101/.test(m))).toBe(true);
+    expect(logged.some((m) => /1102/.test(m))).toBe(true);
+  }, 60_000);
+});
+
+/** A minute folded by hand from the fake's twelve 5-second bars. */
+function minuteOf(instrument: Parameters<typeof fiveSecondBar>[0], minuteStart: number): number[] {
+  const slots = Array.from({ length: 12 }, (_, k) => fiveSecondBar(instrument, 'TRADES', minuteStart / 1000 + 5 * k));
+  return [slots[0]!.open, Math.max(...slots.map((s) => s.high)), Math.min(...slots.map((s) => s.low)), slots[11]!.close, slots.reduce((v, s) => v + s.volume, 0)];
+}
