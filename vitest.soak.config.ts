@@ -10,6 +10,9 @@ export default defineConfig({
     include: ['tests/soak/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
+    // All at once: they wait on timers and sockets far more than they compute, so running them in
+    // parallel costs little CPU and keeps the soak within the other suites' time.
+    maxWorkers: 3,
     testTimeout: 900_000,
     hookTimeout: 120_000,
   },

@@ -59,7 +59,7 @@ export class BackfillService {
     const layout = this.layout(target, target.from, to);
     const { settings, source } = this.connections.use(target.connectionId);
     const pages = pageWindows(layout.missing, layout.periodMs, source.pageLimit).length;
-    const perMinute = settings.requestsPerMinute ?? 600;
+    const perMinute = Math.min(settings.requestsPerMinute ?? 600, source.pagesPerMinute ?? Infinity);
     return {
       missing: layout.missing,
       bars: countInRanges(layout.expected, layout.missing),

@@ -68,6 +68,11 @@ export interface MarketDataSource {
   /** The most bars one `history` call returns. */
   readonly pageLimit: number;
   /**
+   * The most history pages a minute the venue allows for one symbol, where its own rules are
+   * stricter than the connection's request budget (IB's pacing): for time estimates.
+   */
+  readonly pagesPerMinute?: number;
+  /**
    * True when `stream` polls (Yahoo): it is silent between polls and while the market is closed, so
    * the supervisor's stall check does not apply — a failed poll ends the stream instead.
    */

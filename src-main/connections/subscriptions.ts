@@ -9,6 +9,8 @@ export interface SubscriptionHandlers {
    * data is known complete) and `resumedAt` may be missing; fetch it over REST.
    */
   onGap?(lostAt: number, resumedAt: number): void;
+  /** The venue refused this stream (not the connection): it is tried again on the next reconnect. */
+  onRefused?(message: string): void;
 }
 
 interface Subscription {
@@ -146,6 +148,11 @@ export class SubscriptionSet {
       // reconnecting would only be refused again, and would interrupt every other stream.
       if (error instanceof SourceError && !error.retryable) {
         this.deps.log('error', `The ${symbol} stream was refused: ${describeError(error)}. It starts again on the next reconnect.`);
+        try {
+          sub.handlers.onRefused?.(describeError(error));
+        } catch (handlerError) {
+          this.deps.log('error', `The refusal handler of the ${symbol} stream failed: ${describeError(handlerError)}`);
+        }
         return;
       }
       this.deps.onLost(`the ${symbol} stream failed: ${describeError(error)}`, error);

@@ -92,7 +92,7 @@ export class LiveService {
     const changed: string[] = [];
     for (const [id, stream] of this.streams) {
       const v = stream.view();
-      const key = `${v.trades}/${v.barsCompleted}/${v.caughtUp}`;
+      const key = `${v.trades}/${v.barsCompleted}/${v.caughtUp}/${v.problem ?? ''}`;
       if (this.announced.get(id) !== key) changed.push(id);
       this.announced.set(id, key);
     }

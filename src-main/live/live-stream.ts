@@ -47,6 +47,8 @@ export class LiveStream {
   private stopped = false;
   private readonly scratch: LiveBar = emptyLiveBar();
   private readonly counters = { trades: 0, barsCompleted: 0, caughtUp: 0, lastTradeAt: null as number | null };
+  /** Why the venue refused the stream, until data flows again. */
+  private problem: string | null = null;
 
   constructor(private readonly d: LiveStreamDeps) {
     this.now = d.now ?? Date.now;
@@ -64,6 +66,7 @@ export class LiveStream {
     this.supervisorSub = this.d.supervisor.subscribe(request, {
       onEvent: (event) => this.onEvent(event),
       onGap: (lostAt, resumedAt) => this.onGap(lostAt, resumedAt),
+      onRefused: (message) => { this.problem = message; },
     });
     const period = timeframeMs(lowest) ?? 60_000;
     const now = this.now();
@@ -87,12 +90,13 @@ export class LiveStream {
     for (const [reason, n] of Object.entries(this.builder.counts)) if (reason !== 'applied' && reason !== 'revised' && n > 0) rejected[reason] = n;
     return {
       subscriptionId: this.d.row.id, connectionId: this.d.row.connectionId, symbol: this.d.row.symbol, instrumentId: this.d.row.instrumentId,
-      timeframes: [...this.builder.timeframes], ...this.counters, rejected,
+      timeframes: [...this.builder.timeframes], ...this.counters, rejected, problem: this.problem,
     };
   }
 
   private onEvent(event: LiveEvent): void {
     if (this.stopped) return;
+    if (event.type === 'trades' || event.type === 'bar') this.problem = null;
     if (event.type === 'trades') {
       for (const t of event.trades) this.builder.push(t.time, t.price, t.size);
       this.counters.trades += event.trades.length;

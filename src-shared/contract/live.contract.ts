@@ -20,6 +20,11 @@ export const LiveSubscriptionSchema = z.object({
   rejected: z.record(z.string(), z.number().int().nonnegative()),
   caughtUp: z.number().int().nonnegative(),
   lastTradeAt: z.number().nullable(),
+  /**
+   * Why the venue refused this symbol's stream (IB's market-data line limit, no data subscription),
+   * readable; it stays until the stream runs again. Absent or null while all is well.
+   */
+  problem: z.string().nullable().optional(),
 });
 export type LiveSubscription = z.infer<typeof LiveSubscriptionSchema>;
 

@@ -273,7 +273,9 @@ describe('CcxtSource streams from the fake Binance', () => {
     const dropped = await collect(source.stream({ symbol: 'ETH/USDT', kind: 'trades' }, signal), () => false, (n) => n >= 5 && fake.faults.dropSockets());
     expect([dropped.error?.kind, dropped.error?.message]).toEqual(['network', expect.stringMatching(/^binance: stream trades of ETH\/USDT failed: network error.*1006/)]);
     const again = await collect(source.stream({ symbol: 'ETH/USDT', kind: 'trades' }, signal), (n) => n >= 5);
-    expect([again.error, again.trades.length]).toEqual([undefined, 5]);
+    // At least the 5 asked for: one message can carry several trades (more under load).
+    expect(again.error).toBeUndefined();
+    expect(again.trades.length).toBeGreaterThanOrEqual(5);
     const after = fake.stats().ws;
     expect(after.connections - before.connections).toBe(2);
     // Two SUBSCRIBEs and one UNSUBSCRIBE (by the break): nothing is unsubscribed on a dead socket.

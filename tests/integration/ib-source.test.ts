@@ -9,7 +9,7 @@ import type { ConnectionStatus } from '../../src-shared/domain/connection.ts';
 import type { Timeframe } from '../../src-shared/domain/timeframe.ts';
 import { createCore, type CoreInternals } from '../../src-main/core.ts';
 import { staticKeyProvider } from '../../src-main/secrets/key-providers.ts';
-import { fiveSecondBar } from '../fakes/tws/ground-truth.ts';
+import { fiveSecondBar, tradesOfSlot } from '../fakes/tws/ground-truth.ts';
 import { startFakeTws, type FakeTws } from '../fakes/tws/server.ts';
 
 const MINUTE = 60_000;
@@ -116,3 +116,64 @@ function minuteOf(instrument: Parameters<typeof fiveSecondBar>[0], minuteStart: 
   const slots = Array.from({ length: 12 }, (_, k) => fiveSecondBar(instrument, 'TRADES', minuteStart / 1000 + 5 * k));
   return [slots[0]!.open, Math.max(...slots.map((s) => s.high)), Math.min(...slots.map((s) => s.low)), slots[11]!.close, slots.reduce((v, s) => v + s.volume, 0)];
 }
+
+describe('IB market-data line limit (fake TWS with one line)', () => {
+  it('refuses the second live symbol on its own row and keeps the first streaming', async () => {
+    const tws = await startFakeTws({ controlPort: null, maxMarketDataLines: 1 });
+    const dir = mkdtempSync(join(tmpdir(), 'cw-ib-lines-'));
+    const core = await createCore({ dataDir: dir, poolSize: 1, seedDemo: false, keyProvider: staticKeyProvider(new Uint8Array(32).fill(8)) });
+    try {
+      const id = core.services.connections.save(undefined, {
+        name: 'One line', kind: 'ib', ib: { host: '127.0.0.1', port: tws.port, clientId: 18, live: 'bars', regularHoursOnly: true },
+        urls: {}, heartbeatSeconds: 5, pollSeconds: 60, priority: 10, breaker: { failureThreshold: 5, openSeconds: 2 },
+        backoff: { initialMs: 200, maxMs: 1_000, attemptsBeforeDown: 10 },
+      }, undefined).id;
+      await core.services.live.subscribe(id, 'BTC.USD@PAXOS', [M1]);
+      await expect.poll(() => core.services.live.list()[0]!.trades, { timeout: 15_000 }).toBeGreaterThan(0);
+      await core.services.live.subscribe(id, 'AAPL', [M1]);
+      const aapl = () => core.services.live.list().find((v) => v.symbol === 'AAPL')!;
+      await expect.poll(() => aapl().problem, { timeout: 15_000 }).toMatch(/line limit/);
+      // The connection and the first symbol are untouched by the refusal.
+      const btc = core.services.live.list().find((v) => v.symbol === 'BTC.USD@PAXOS')!.trades;
+      await expect.poll(() => core.services.live.list().find((v) => v.symbol === 'BTC.USD@PAXOS')!.trades, { timeout: 12_000 }).toBeGreaterThan(btc);
+      expect(core.services.connections.get(id).status).toMatchObject({ state: 'live', reconnects: 0 });
+    } finally {
+      await core.close();
+      await tws.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe('IB live symbols from tick-by-tick trades (fake TWS)', () => {
+  it('streams trades tick by tick: the forming bar closes at a price the fake traded in that minute', async () => {
+    const tws = await startFakeTws({ controlPort: null });
+    const dir = mkdtempSync(join(tmpdir(), 'cw-ib-ticks-'));
+    const core = await createCore({ dataDir: dir, poolSize: 1, seedDemo: false, keyProvider: staticKeyProvider(new Uint8Array(32).fill(2)) });
+    try {
+      const id = core.services.connections.save(undefined, {
+        name: 'Ticks', kind: 'ib', ib: { host: '127.0.0.1', port: tws.port, clientId: 19, live: 'ticks', regularHoursOnly: true },
+        urls: {}, heartbeatSeconds: 5, pollSeconds: 60, priority: 10, breaker: { failureThreshold: 5, openSeconds: 2 },
+        backoff: { initialMs: 200, maxMs: 1_000, attemptsBeforeDown: 10 },
+      }, undefined).id;
+      const sub = await core.services.live.subscribe(id, 'BTC.USD@PAXOS', [M1]);
+      const forming: { time: number; close: number }[] = [];
+      core.onEvent((e) => {
+        const u = e.payload as { streamId: string; closed: boolean; time: number; close: number };
+        if (e.name === 'bars.updated' && u.streamId === sub.subscriptionId && !u.closed) forming.push({ time: u.time, close: u.close });
+      });
+      await expect.poll(() => core.services.live.list()[0]!.trades, { timeout: 15_000 }).toBeGreaterThanOrEqual(8);
+      expect(tws.stats().streams.subscribes.map((s) => s.kind)).toEqual(['tickByTick']);
+      // A forming bar's close is the last trade so far: one of the fake's trade prices of that minute.
+      const btc = tws.instruments.find((i) => i.localSymbol === 'BTC.USD')!;
+      const last = forming.at(-1)!;
+      const prices = new Set<number>();
+      for (let s = last.time / 1000; s < last.time / 1000 + 60; s += 5) for (const t of tradesOfSlot(btc, s)) prices.add(t.price);
+      expect(prices.has(last.close)).toBe(true);
+    } finally {
+      await core.close();
+      await tws.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

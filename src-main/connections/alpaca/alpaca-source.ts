@@ -44,6 +44,7 @@ export class AlpacaSource implements MarketDataSource {
   private client: Alpaca | null = null;
   private stocks: AlpacaStreamHub | null = null;
   private crypto: AlpacaStreamHub | null = null;
+  onNotice: ((level: 'info' | 'warn' | 'error', message: string) => void) | null = null;
 
   constructor(private readonly o: AlpacaSourceOptions) {}
 
@@ -64,6 +65,7 @@ export class AlpacaSource implements MarketDataSource {
       throw alpacaError(error, 'signing in');
     }
     this.client = client;
+    await this.noteMarketClock(client, signal);
     this.stocks = AlpacaStreamHub.stocks(client, this.o.settings.feed, this.o.urls);
     this.crypto = AlpacaStreamHub.crypto(client, this.o.urls);
   }
@@ -125,6 +127,17 @@ export class AlpacaSource implements MarketDataSource {
     this.stocks = null;
     this.crypto = null;
     this.client = null;
+  }
+
+  /** Alpaca's market clock, in the connection log: whether US stocks trade now, and until when. */
+  private async noteMarketClock(client: Alpaca, signal?: AbortSignal): Promise<void> {
+    try {
+      const clock = await client.trading.clock.legacyClock({ signal } as RequestInit);
+      const at = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+      this.onNotice?.('info', clock.isOpen ? `US market open; it closes ${at(clock.nextClose)}` : `US market closed; it opens ${at(clock.nextOpen)}`);
+    } catch (error) {
+      this.onNotice?.('warn', `Alpaca's market clock did not answer: ${alpacaError(error, 'clock').message}`);
+    }
   }
 
   private open(): Alpaca {

@@ -8,7 +8,7 @@ import { SourceError, type BarValues, type HistoryRequest, type LiveEvent, type 
 import { IbClient } from './ib-client.ts';
 import { historyCalls, IB_BAR_SIZES, parseIbTime } from './ib-history-requests.ts';
 import { IbLiveSubscription } from './ib-live.ts';
-import { IbPacer } from './ib-pacing.ts';
+import { IB_PACING, IbPacer } from './ib-pacing.ts';
 import { contractOf, symbolOf } from './ib-symbols.ts';
 
 /** Search hits looked at (each non-stock costs a contract-details request). */
@@ -31,6 +31,8 @@ export class IbSource implements MarketDataSource {
   readonly venue = 'ib';
   /** A week of minutes: one request for a week of 1-minute bars (more for finer bars, split inside). */
   readonly pageLimit = 10_080;
+  /** IB's 5 requests per contract in 2 s, with the pacer's margin of a second. */
+  readonly pagesPerMinute = (60_000 / (IB_PACING.perContractMs + IB_PACING.marginMs)) * IB_PACING.perContract;
   readonly timeframes: readonly Timeframe[] = IB_BAR_SIZES.map(([tf]) => tf);
   readonly liveKind = 'trades' as const;
   /** A 5-second bar arrives when it ends. */

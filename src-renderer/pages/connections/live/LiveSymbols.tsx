@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Group, Paper, ScrollArea, Table, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Group, Paper, ScrollArea, Table, Text, Title, Tooltip } from '@mantine/core';
 import { IconChartCandle, IconDownload, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { LiveSubscription } from '../../../../src-shared/contract/live.contract.ts';
@@ -67,7 +67,16 @@ export function LiveSymbols({ connections, onBackfill }: Props) {
             <Table.Tbody>
               {rows.map(({ sub, row }) => (
                 <Table.Tr key={row.subscriptionId} data-subscription-id={row.subscriptionId}>
-                  <Table.Td fw={600}>{row.symbol}</Table.Td>
+                  <Table.Td fw={600}>
+                    <Group gap={6} wrap="nowrap">
+                      {row.symbol}
+                      {sub.problem && (
+                        <Tooltip label={sub.problem} multiline w={320}>
+                          <Badge color="red" size="xs" variant="light" aria-label={`${row.symbol} refused: ${sub.problem}`}>refused</Badge>
+                        </Tooltip>
+                      )}
+                    </Group>
+                  </Table.Td>
                   <Table.Td>{row.connection}</Table.Td>
                   <Table.Td>{row.timeframes}</Table.Td>
                   <Table.Td ta="right" ff="monospace">{row.trades}</Table.Td>
