@@ -1,5 +1,5 @@
 import type { Contract } from '@stoqey/ib';
-import { EventQueue } from '../event-queue.ts';
+import type { EventQueue } from '../event-queue.ts';
 import type { LiveEvent } from '../market-data-source.ts';
 import type { IbClient } from './ib-client.ts';
 import { ibError } from './ib-errors.ts';
@@ -15,6 +15,8 @@ export interface IbLiveOptions {
   readonly whatToShow: string;
   readonly regularHoursOnly: boolean;
   readonly now: () => number;
+  /** Where the stream's events go (the iterable the supervisor consumes). */
+  readonly queue: EventQueue<LiveEvent>;
 }
 
 /**
@@ -28,19 +30,26 @@ export interface IbLiveOptions {
  * so the bars of those minutes are fetched again.
  */
 export class IbLiveSubscription {
-  readonly queue: EventQueue<LiveEvent>;
+  private readonly queue: EventQueue<LiveEvent>;
   private reqId: number | null = null;
   private lostAt: number | null = null;
+  private failed = false;
 
   constructor(private readonly o: IbLiveOptions, signal: AbortSignal) {
-    this.queue = new EventQueue<LiveEvent>(signal);
+    this.queue = o.queue;
     signal.addEventListener('abort', () => this.cancel(), { once: true });
+  }
+
+  /** Ends the stream with `error` (the socket closed, or TWS refused the subscription). */
+  fail(error: unknown): void {
+    this.failed = true;
+    this.queue.fail(error);
   }
 
   start(): void {
     const { client, contract, mode } = this.o;
     const fail = (code: number, message: string): void => {
-      this.queue.fail(ibError(code, message, `live ${mode === 'bars' ? '5-second bars' : 'trades'} of ${this.o.symbol}`));
+      this.fail(ibError(code, message, `live ${mode === 'bars' ? '5-second bars' : 'trades'} of ${this.o.symbol}`));
     };
     this.reqId = mode === 'bars'
       ? client.realtimeBars(contract, this.o.whatToShow, this.o.regularHoursOnly, {
@@ -62,12 +71,14 @@ export class IbLiveSubscription {
 
   /** 1100 / 2110: data stops until IB is back. */
   connectivityLost(message: string): void {
+    if (this.failed) return;
     this.lostAt ??= this.o.now();
     this.queue.push({ type: 'notice', level: 'warn', message: `${message} — waiting for IB to come back` });
   }
 
   /** 1101 (data lost: request again) or 1102 (data maintained: nothing to request). */
   connectivityRestored(dataLost: boolean, message: string): void {
+    if (this.failed) return;
     const now = this.o.now();
     const lostAt = this.lostAt ?? now;
     this.lostAt = null;

@@ -121,22 +121,16 @@ export class IbSource implements MarketDataSource {
 
   stream(request: LiveRequest, signal: AbortSignal): AsyncIterable<LiveEvent> {
     const queue = new EventQueue<LiveEvent>(signal);
-    const run = async (): Promise<void> => {
-      const contract = await this.resolve(request.symbol, signal);
+    this.resolve(request.symbol, signal).then((contract) => {
+      if (signal.aborted) return;
       const sub = new IbLiveSubscription({
         client: this.open(), contract, symbol: request.symbol, mode: this.o.settings.live, whatToShow: whatToShow(contract),
-        regularHoursOnly: false, now: () => this.clock.now(),
+        regularHoursOnly: false, now: () => this.clock.now(), queue,
       }, signal);
       this.live.add(sub);
       signal.addEventListener('abort', () => this.live.delete(sub), { once: true });
       sub.start();
-      try {
-        for await (const event of sub.queue) queue.push(event);
-      } finally {
-        this.live.delete(sub);
-      }
-    };
-    run().then(() => queue.fail(new SourceError('network', `IB: the ${request.symbol} stream ended`)), (error: unknown) => queue.fail(error));
+    }).catch((error: unknown) => queue.fail(error));
     return queue;
   }
 
@@ -205,7 +199,7 @@ export class IbSource implements MarketDataSource {
 
   private closed(why: string): void {
     this.client = null;
-    for (const sub of this.live) sub.queue.fail(new SourceError('network', `IB: ${why}`));
+    for (const sub of this.live) sub.fail(new SourceError('network', `IB: ${why}`));
   }
 }
 
