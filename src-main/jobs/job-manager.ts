@@ -38,7 +38,8 @@ const PROGRESS_SAVE_MS = 1000;
 
 /**
  * Queues, runs, cancels and records jobs. At most `concurrency` run at once (the pool's size);
- * the rest wait in order — except jobs that wait on a venue rather than a core (`outsidePool`). Every state change is persisted and published.
+ * the rest wait in order — except jobs that wait on a venue rather than a core (`outsidePool`),
+ * which start at once. Every state change is persisted and published.
  */
 export class JobManager {
   private readonly live = new Map<string, Entry>();

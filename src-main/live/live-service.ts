@@ -79,7 +79,7 @@ export class LiveService {
     // A live symbol keeps its connection up (a request alone would connect it only for itself).
     if (supervisor.status().state === 'disconnected') void supervisor.connect().catch(() => undefined);
     const stream = new LiveStream({
-      row, supervisor, source, trades: source.liveKind !== 'bars', ingest: this.ingest, bus: this.bus,
+      row, supervisor, source, ingest: this.ingest, bus: this.bus,
       onLog: (level, message) => this.connections.note(row.connectionId, level, message),
     });
     this.streams.set(row.id, stream);

@@ -21,8 +21,6 @@ export interface LiveStreamDeps {
   row: SubscriptionRow;
   supervisor: ConnectionSupervisor;
   source: MarketDataSource;
-  /** Venues without a trade feed (Yahoo) stream their own bars of the lowest timeframe. */
-  trades: boolean;
   ingest: BarIngest;
   bus: EventBus;
   onLog: (level: 'info' | 'warn' | 'error', message: string) => void;
@@ -62,7 +60,10 @@ export class LiveStream {
 
   start(): void {
     const lowest = this.builder.timeframes[0]!;
-    const request = this.d.trades ? { symbol: this.d.row.symbol, kind: 'trades' as const } : { symbol: this.d.row.symbol, kind: 'bars' as const, timeframe: lowest };
+    // Venues without a trade feed (Yahoo) stream their own bars of the lowest timeframe.
+    const request = this.d.source.liveKind === 'bars'
+      ? { symbol: this.d.row.symbol, kind: 'bars' as const, timeframe: lowest }
+      : { symbol: this.d.row.symbol, kind: 'trades' as const };
     this.supervisorSub = this.d.supervisor.subscribe(request, {
       onEvent: (event) => this.onEvent(event),
       onGap: (lostAt, resumedAt) => this.onGap(lostAt, resumedAt),

@@ -10,6 +10,7 @@ import { startFakeAlpaca, type FakeAlpaca } from '../fakes/alpaca/server.ts';
 import { startFakeTws, type FakeTws } from '../fakes/tws/server.ts';
 import { launchChromium, startServe, type ServeProcess } from '../support/browser.ts';
 import { runCli } from '../support/cli.ts';
+import { pickMarket } from '../support/market-picker.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const shots = join(process.cwd(), 'test-results');
@@ -63,7 +64,7 @@ describe('brokers through the UI (fake TWS, fake Alpaca)', () => {
   it('searches AAPL on IB and backfills a week of minutes', async () => {
     await card('Fake TWS').getByRole('button', { name: 'Backfill…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Backfill history' });
-    await pickMarket(page, dialog.getByRole('combobox', { name: 'Symbol' }), 'AAPL', 'AAPL');
+    await pickMarket(page, dialog.getByRole('combobox', { name: 'Symbol' }), 'AAPL');
     await dialog.getByRole('combobox', { name: 'Timeframe' }).click();
     await page.getByRole('option', { name: /^1m/ }).first().click();
     await dialog.getByRole('button', { name: 'Last 7 days' }).click();
@@ -105,7 +106,7 @@ describe('brokers through the UI (fake TWS, fake Alpaca)', () => {
   it('backfills a week of BTC/USD minutes from Alpaca and streams it onto the chart', async () => {
     await card('Fake Alpaca').getByRole('button', { name: 'Backfill…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Backfill history' });
-    await pickMarket(page, dialog.getByRole('combobox', { name: 'Symbol' }), 'BTC/USD', 'BTC/USD');
+    await pickMarket(page, dialog.getByRole('combobox', { name: 'Symbol' }), 'BTC/USD');
     await dialog.getByRole('combobox', { name: 'Timeframe' }).click();
     await page.getByRole('option', { name: /^1m/ }).first().click();
     await dialog.getByRole('button', { name: 'Last 7 days' }).click();
@@ -132,7 +133,7 @@ async function watchLive(page: Page, connection: string, typed: string, symbol: 
   const dialog = page.getByRole('dialog', { name: 'Add a live symbol' });
   await dialog.getByRole('combobox', { name: 'Connection' }).click();
   await page.getByRole('option', { name: new RegExp(`^${connection}`) }).click();
-  await pickMarket(page, dialog.getByRole('combobox', { name: 'Symbol' }), typed, symbol);
+  await pickMarket(page, dialog.getByRole('combobox', { name: 'Symbol' }), symbol, typed);
   await dialog.getByRole('button', { name: 'Start streaming' }).click();
   const table = page.getByRole('table', { name: 'Live symbols table' });
   await expect.poll(() => table.innerText(), { timeout: 30_000 }).toContain(symbol);
@@ -142,12 +143,4 @@ async function watchLive(page: Page, connection: string, typed: string, symbol: 
   await expect.poll(() => legend.innerText(), { timeout: 30_000 }).toContain(symbol);
   const before = await legend.innerText();
   await expect.poll(() => legend.innerText(), { timeout: 40_000, interval: 500 }).not.toBe(before);
-}
-
-/** Types into a searchable market select and picks the exact market (options read "AAPL · STK"). */
-async function pickMarket(page: Page, input: ReturnType<Page['getByRole']>, typed: string, symbol: string): Promise<void> {
-  await input.click();
-  await input.fill(typed);
-  const exact = new RegExp(`^${symbol.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}( ·|$)`);
-  await page.getByRole('option', { name: exact }).first().click({ timeout: 30_000 });
 }

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeExchange, type FakeExchange } from '../fakes/exchange/server.ts';
 import { launchChromium, startServe, type ServeProcess } from '../support/browser.ts';
 import { runCli } from '../support/cli.ts';
+import { pickMarket } from '../support/market-picker.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const shots = join(process.cwd(), 'test-results');
@@ -120,12 +121,3 @@ describe('live market data through the UI (fake exchange)', () => {
     await page.screenshot({ path: join(shots, 'live-data-quality.png') });
   });
 });
-
-/** Types into a searchable market select and picks the exact market. */
-async function pickMarket(page: Page, input: ReturnType<Page['getByRole']>, symbol: string): Promise<void> {
-  await input.click();
-  await input.fill(symbol);
-  // Options read "BTC/USDT · spot": the symbol, then what kind of market it is.
-  const exact = new RegExp(`^${symbol.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}( ·|$)`);
-  await page.getByRole('option', { name: exact }).first().click();
-}

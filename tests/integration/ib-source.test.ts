@@ -9,7 +9,8 @@ import type { ConnectionStatus } from '../../src-shared/domain/connection.ts';
 import type { Timeframe } from '../../src-shared/domain/timeframe.ts';
 import { createCore, type CoreInternals } from '../../src-main/core.ts';
 import { staticKeyProvider } from '../../src-main/secrets/key-providers.ts';
-import { fiveSecondBar, tradesOfSlot } from '../fakes/tws/ground-truth.ts';
+import { tradesOfSlot } from '../fakes/tws/ground-truth.ts';
+import { ibMinuteOf } from '../support/ib-minutes.ts';
 import { startFakeTws, type FakeTws } from '../fakes/tws/server.ts';
 
 const MINUTE = 60_000;
@@ -66,7 +67,7 @@ describe('Interactive Brokers through @stoqey/ib (fake TWS)', () => {
     const btc = tws.instruments.find((i) => i.localSymbol === 'BTC.USD')!;
     for (let i = 0; i < bars.time.length; i += 97) {
       expect(bars.time[i]).toBe(from + i * MINUTE);
-      const want = minuteOf(btc, bars.time[i]!);
+      const want = ibMinuteOf(btc, bars.time[i]!);
       expect([bars.open[i], bars.high[i], bars.low[i], bars.close[i]]).toEqual(want.slice(0, 4));
       // Volume: the same sum, folded in another order (the fake sums whole units, this test decimals).
       expect(bars.volume[i]).toBeCloseTo(want[4]!, 9);
@@ -111,11 +112,6 @@ describe('Interactive Brokers through @stoqey/ib (fake TWS)', () => {
   }, 60_000);
 });
 
-/** A minute folded by hand from the fake's twelve 5-second bars. */
-function minuteOf(instrument: Parameters<typeof fiveSecondBar>[0], minuteStart: number): number[] {
-  const slots = Array.from({ length: 12 }, (_, k) => fiveSecondBar(instrument, 'TRADES', minuteStart / 1000 + 5 * k));
-  return [slots[0]!.open, Math.max(...slots.map((s) => s.high)), Math.min(...slots.map((s) => s.low)), slots[11]!.close, slots.reduce((v, s) => v + s.volume, 0)];
-}
 
 describe('IB market-data line limit (fake TWS with one line)', () => {
   it('refuses the second live symbol on its own row and keeps the first streaming', async () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Timeframe } from '../../src-shared/domain/timeframe.ts';
 import { createCore, type CoreInternals } from '../../src-main/core.ts';
 import { staticKeyProvider } from '../../src-main/secrets/key-providers.ts';
-import { fiveSecondBar } from '../fakes/tws/ground-truth.ts';
+import { ibMinuteOf } from '../support/ib-minutes.ts';
 import { startFakeTws, type FakeTws } from '../fakes/tws/server.ts';
 
 const MINUTE = 60_000;
@@ -60,7 +60,7 @@ describe('five years of IB minutes for three stocks (fake TWS)', () => {
       for (let k = 1; k < bars.time.length; k++) if (!(bars.time[k]! > bars.time[k - 1]!)) throw new Error(`${SYMBOLS[i]}: bar ${k} out of order or twice`);
       for (let k = 0; k < bars.time.length; k += 5_003) {
         expect(inRegularSession(bars.time[k]!), new Date(bars.time[k]!).toISOString()).toBe(true);
-        const want = minuteOf(tws.instruments.find((x) => x.conId === conId)!, bars.time[k]!);
+        const want = ibMinuteOf(tws.instruments.find((x) => x.conId === conId)!, bars.time[k]!);
         expect([bars.open[k], bars.high[k], bars.low[k], bars.close[k]]).toEqual(want.slice(0, 4));
         expect(bars.volume[k]).toBeCloseTo(want[4]!, 6);
       }
@@ -75,9 +75,4 @@ function inRegularSession(time: number): boolean {
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   const minutes = Number(get('hour')) * 60 + Number(get('minute'));
   return !['Sat', 'Sun'].includes(get('weekday')) && minutes >= 570 && minutes < 960;
-}
-
-function minuteOf(instrument: Parameters<typeof fiveSecondBar>[0], minuteStart: number): number[] {
-  const slots = Array.from({ length: 12 }, (_, k) => fiveSecondBar(instrument, 'TRADES', minuteStart / 1000 + 5 * k));
-  return [slots[0]!.open, Math.max(...slots.map((s) => s.high)), Math.min(...slots.map((s) => s.low)), slots[11]!.close, slots.reduce((v, s) => v + s.volume, 0)];
 }

@@ -10,7 +10,7 @@ import type { ConnectionStatus } from '../../src-shared/domain/connection.ts';
 import type { Timeframe } from '../../src-shared/domain/timeframe.ts';
 import { createCore, type CoreInternals } from '../../src-main/core.ts';
 import { staticKeyProvider } from '../../src-main/secrets/key-providers.ts';
-import { fiveSecondBar } from '../fakes/tws/ground-truth.ts';
+import { ibMinuteOf } from '../support/ib-minutes.ts';
 import { startFakeTws, type FakeTws } from '../fakes/tws/server.ts';
 
 const MINUTE = 60_000;
@@ -65,7 +65,7 @@ describe('IB live bars through a drop every 30 s for 10 minutes (fake TWS)', () 
     for (let t = first; t <= lastWhole; t += MINUTE) expectedTimes.push(t);
     expect(Array.from(stored.time)).toEqual(expectedTimes);
     for (let i = 0; i < stored.time.length; i++) {
-      const want = minuteOf(btc, stored.time[i]!);
+      const want = ibMinuteOf(btc, stored.time[i]!);
       const at = new Date(stored.time[i]!).toISOString();
       expect([stored.open[i], stored.high[i], stored.low[i], stored.close[i]], at).toEqual(want.slice(0, 4));
       expect(stored.volume[i], at).toBeCloseTo(want[4]!, 9);
@@ -76,9 +76,3 @@ describe('IB live bars through a drop every 30 s for 10 minutes (fake TWS)', () 
     expect(tws.stats().pacingViolations).toBe(0);
   }, 900_000);
 });
-
-/** A minute folded by hand from the fake's twelve 5-second bars. */
-function minuteOf(instrument: Parameters<typeof fiveSecondBar>[0], minuteStart: number): number[] {
-  const slots = Array.from({ length: 12 }, (_, k) => fiveSecondBar(instrument, 'TRADES', minuteStart / 1000 + 5 * k));
-  return [slots[0]!.open, Math.max(...slots.map((s) => s.high)), Math.min(...slots.map((s) => s.low)), slots[11]!.close, slots.reduce((v, s) => v + s.volume, 0)];
-}

@@ -91,8 +91,8 @@ export class IbSource implements MarketDataSource {
     if (pattern.includes('@') || markets.length === 0) {
       const details = await client.contractDetails(safeContract(pattern), signal).catch(() => []);
       for (const d of details) {
-        const symbol = symbolOf(d.contract);
-        if (!markets.some((m) => m.symbol === symbol)) markets.unshift({ symbol, base: d.contract.symbol ?? symbol, quote: d.contract.currency ?? 'USD', active: true, type: String(d.contract.secType ?? 'STK') });
+        const market = this.described(d.contract);
+        if (!markets.some((m) => m.symbol === market.symbol)) markets.unshift(market);
       }
     }
     return markets;
@@ -152,10 +152,14 @@ export class IbSource implements MarketDataSource {
     if (c.conId === undefined) return null;
     const details = await this.open().contractDetails({ conId: c.conId } as Contract, signal);
     const full = details[0]?.contract;
-    if (!full) return null;
+    return full ? this.described(full) : null;
+  }
+
+  /** A contract TWS described, as a market; remembered, so using it needs no second lookup. */
+  private described(full: Contract): MarketInfo {
     const symbol = symbolOf(full);
     this.contracts.set(symbol, { conId: full.conId, secType: full.secType, exchange: full.exchange });
-    return { symbol, base: c.symbol, quote: full.currency ?? c.currency ?? 'USD', active: true, type: secType };
+    return { symbol, base: full.symbol ?? symbol, quote: full.currency ?? 'USD', active: true, type: String(full.secType ?? 'STK') };
   }
 
   /** The contract behind a symbol, asked of TWS once per session (it carries the conId). */
